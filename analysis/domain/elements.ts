@@ -1,0 +1,50 @@
+// Elements SoilTrace recognises in survey and emission files, with the names Chinese reports use.
+// The first eight are the metals GB 15618-2018 regulates; the rest are common PMF tracers and
+// reference elements for enrichment factors.
+
+export interface ElementInfo {
+  symbol: string;
+  zh: string;
+  en: string;
+}
+
+export const REGULATED_METALS = ['Cd', 'Hg', 'As', 'Pb', 'Cr', 'Cu', 'Ni', 'Zn'] as const;
+export type RegulatedMetal = (typeof REGULATED_METALS)[number];
+
+export const ELEMENTS: readonly ElementInfo[] = [
+  { symbol: 'Cd', zh: '镉', en: 'cadmium' },
+  { symbol: 'Hg', zh: '汞', en: 'mercury' },
+  { symbol: 'As', zh: '砷', en: 'arsenic' },
+  { symbol: 'Pb', zh: '铅', en: 'lead' },
+  { symbol: 'Cr', zh: '铬', en: 'chromium' },
+  { symbol: 'Cu', zh: '铜', en: 'copper' },
+  { symbol: 'Ni', zh: '镍', en: 'nickel' },
+  { symbol: 'Zn', zh: '锌', en: 'zinc' },
+  { symbol: 'Mn', zh: '锰', en: 'manganese' },
+  { symbol: 'Co', zh: '钴', en: 'cobalt' },
+  { symbol: 'V', zh: '钒', en: 'vanadium' },
+  { symbol: 'Fe', zh: '铁', en: 'iron' },
+  { symbol: 'Al', zh: '铝', en: 'aluminium' },
+  { symbol: 'Sb', zh: '锑', en: 'antimony' },
+  { symbol: 'Tl', zh: '铊', en: 'thallium' },
+  { symbol: 'Mo', zh: '钼', en: 'molybdenum' },
+  { symbol: 'Se', zh: '硒', en: 'selenium' },
+  { symbol: 'Sn', zh: '锡', en: 'tin' },
+  { symbol: 'Ba', zh: '钡', en: 'barium' },
+  { symbol: 'Be', zh: '铍', en: 'beryllium' },
+  { symbol: 'Ti', zh: '钛', en: 'titanium' },
+  { symbol: 'Sc', zh: '钪', en: 'scandium' },
+  { symbol: 'Li', zh: '锂', en: 'lithium' },
+  { symbol: 'Sr', zh: '锶', en: 'strontium' },
+  { symbol: 'Ag', zh: '银', en: 'silver' },
+  { symbol: 'Bi', zh: '铋', en: 'bismuth' },
+  { symbol: 'U', zh: '铀', en: 'uranium' },
+  { symbol: 'Th', zh: '钍', en: 'thorium' },
+];
+
+const bySymbol = new Map(ELEMENTS.map((e) => [e.symbol.toLowerCase(), e]));
+const byChinese = new Map(ELEMENTS.map((e) => [e.zh, e]));
+
+export function findElement(token: string): ElementInfo | undefined {
+  return bySymbol.get(token.toLowerCase()) ?? byChinese.get(token);
+}
