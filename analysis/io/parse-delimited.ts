@@ -1,0 +1,50 @@
+// RFC 4180 delimited text: quoted fields may hold delimiters, doubled quotes and line breaks.
+
+export interface DelimitedTable {
+  headers: string[];
+  rows: string[][];
+  delimiter: string;
+}
+
+export function guessDelimiter(firstLine: string): string {
+  const counts = [',', '\t', ';', '|'].map((d) => [d, firstLine.split(d).length - 1] as const);
+  counts.sort((a, b) => b[1] - a[1]);
+  return counts[0][1] > 0 ? counts[0][0] : ',';
+}
+
+export function parseDelimited(text: string, delimiter?: string): DelimitedTable {
+  const firstBreak = text.search(/\r?\n/);
+  const sep = delimiter ?? guessDelimiter(firstBreak < 0 ? text : text.slice(0, firstBreak));
+  const records: string[][] = [];
+  let field = '';
+  let record: string[] = [];
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += ch;
+    } else if (ch === '"' && field === '') quoted = true;
+    else if (ch === sep) {
+      record.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+    } else field += ch;
+  }
+  if (field !== '' || record.length > 0) {
+    record.push(field);
+    records.push(record);
+  }
+  const nonEmpty = records.filter((r) => r.some((cell) => cell.trim() !== ''));
+  const [headers = [], ...rows] = nonEmpty;
+  return { headers: headers.map((h) => h.trim()), rows, delimiter: sep };
+}
