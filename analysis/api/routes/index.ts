@@ -1,0 +1,9 @@
+import { appRoutes } from './app.ts';
+import { jobsRoutes } from './jobs.ts';
+import { projectRoutes } from './project.ts';
+import type { RouteModule } from './types.ts';
+
+// One module per area; adding an area's methods = its entries in contract.ts + one line here.
+const modules: RouteModule[] = [appRoutes, projectRoutes, jobsRoutes];
+
+export const routes: RouteModule = Object.assign({}, ...modules);
