@@ -150,8 +150,8 @@ describe('browser-mode server', () => {
   });
 
   it('does not serve files outside the build folder', async () => {
-    const escape = await raw(server.port, { path: '/..%2f..%2fetc%2fpasswd' });
-    expect(escape.status).toBe(404);
+    const traversal = await raw(server.port, { path: '/..%2f..%2fetc%2fpasswd' });
+    expect(traversal.status).toBe(404);
   });
 
   it('maps an ApiError to its HTTP status and bilingual body', async () => {
