@@ -54,10 +54,7 @@ export function qRobust(problem: PmfProblem, factors: PmfFactors, alpha = ROBUST
   return qFromScaled(scaledResiduals(problem, factors), true, alpha);
 }
 
-/**
- * Q(expected) = n·m − k·(n + m) (EPA PMF 5.0 user guide §3; strong species count once,
- * the guide's refinement for weak species is applied by the caller through `species`).
- */
+/** Q(expected) = n·m − k·(n + m): data values less fitted elements (EPA PMF 5.0 user guide §3). */
 export function qExpected(samples: number, species: number, factors: number): number {
   return samples * species - factors * (samples + species);
 }
