@@ -1,0 +1,97 @@
+// Builds the whole case study in memory from one seed: the tables users get and the truth behind them.
+
+import { generateRiceSamples, type RiceSample } from './crops.ts';
+import { createEnterprises, type Enterprise } from './enterprises.ts';
+import { sampleFactors } from './factors.ts';
+import { buildFluxBudget, type FluxBudget } from './fluxes.ts';
+import { createGeography, type Geography, toLonLat } from './geography.ts';
+import { pmfFiles } from './pmf.ts';
+import { createRandom } from './random.ts';
+import { generateSoilSamples, type SoilSample } from './soil.ts';
+import { createSourceModel, SOURCES, type SourceId } from './sources.ts';
+import { SPECIES, type SpeciesVector } from './species.ts';
+import { buildTruth, type Truth } from './truth.ts';
+import { truthMarkdown } from './truth-doc.ts';
+import {
+  enterprisesCsv,
+  inputFluxesCsv,
+  riceSamplesCsv,
+  type SampleFactors,
+  soilSamplesCsv,
+  soilSamplesEnglishCsv,
+} from './write.ts';
+
+export const DEFAULT_SEED = 20231016;
+
+/** Indented JSON, but one line per sample so the file stays small and diffable. */
+function truthJson(truth: Truth): string {
+  const placeholder = '__SAMPLES__';
+  const text = JSON.stringify({ ...truth, samples: placeholder }, null, 1);
+  const samples = `[\n${truth.samples.map((s) => `  ${JSON.stringify(s)}`).join(',\n')}\n ]`;
+  return `${text.replace(`"${placeholder}"`, samples)}\n`;
+}
+
+export interface CaseStudy {
+  seed: number;
+  geography: Geography;
+  enterprises: Enterprise[];
+  soils: SoilSample[];
+  factors: SampleFactors[];
+  rice: RiceSample[];
+  flux: FluxBudget;
+  /** Profiles in mg/kg per unit contribution, after rescaling every source to mean contribution 1. */
+  profiles: Record<SourceId, SpeciesVector>;
+  truth: Truth;
+  /** File name (relative to datasets/case-study/) → exact content. */
+  files: Record<string, string>;
+}
+
+export function buildCaseStudy(seed = DEFAULT_SEED): CaseStudy {
+  const random = createRandom(seed);
+  const geography = createGeography(random.fork('geography'));
+  const enterprises = createEnterprises(random.fork('enterprises'));
+  const sourceModel = createSourceModel(random.fork('sources'), geography, enterprises);
+  const soils = generateSoilSamples(random.fork('soil'), geography, enterprises, sourceModel);
+
+  // EPA PMF 5 normalisation: every source's contributions average 1, profiles carry the units.
+  const profiles = {} as Record<SourceId, SpeciesVector>;
+  for (const k of SOURCES) {
+    const mean = soils.reduce((sum, s) => sum + s.g[k], 0) / soils.length;
+    const profile = {} as SpeciesVector;
+    for (const s of SPECIES) profile[s] = sourceModel.rawProfiles[k][s] * mean;
+    profiles[k] = profile;
+    for (const sample of soils) {
+      sample.g[k] /= mean;
+      if (k === 'industrial_deposition')
+        for (const id of Object.keys(sample.byEnterprise)) sample.byEnterprise[id] /= mean;
+    }
+  }
+
+  const lonLat = (p: { x: number; y: number }) => toLonLat(p);
+  const factors = sampleFactors(soils, geography, enterprises);
+  const rice = generateRiceSamples(random.fork('rice'), soils, (s) => toLonLat(s.point));
+  const flux = buildFluxBudget(geography, enterprises);
+  const truth = buildTruth({
+    seed,
+    soils,
+    factors,
+    rice,
+    enterprises,
+    profiles,
+    flux,
+    kernelAreas: sourceModel.kernelAreas,
+  });
+  const pmf = pmfFiles(soils);
+  const files: Record<string, string> = {
+    'soil-samples.csv': soilSamplesCsv(soils, lonLat),
+    'soil-samples-en.csv': soilSamplesEnglishCsv(soils, factors, lonLat),
+    'crop-samples.csv': riceSamplesCsv(rice),
+    'enterprises.csv': enterprisesCsv(enterprises, lonLat),
+    'input-fluxes.csv': inputFluxesCsv(flux.rows),
+    'pmf-conc.csv': pmf.concentration,
+    'pmf-unc.csv': pmf.uncertainty,
+    'truth.json': truthJson(truth),
+    'TRUTH.md': truthMarkdown(truth),
+  };
+  return { seed, geography, enterprises, soils, factors, rice, flux, profiles, truth, files };
+}
