@@ -179,7 +179,6 @@ describe('soiltrace assess, bad input', () => {
       /row 2.*column "land_use".*moon/,
       undefined,
     ],
-    ['empty pH under gb15618', 'sample_id,pH,land_use,Cd\nA,,paddy,0.2\n', /row 2.*column "pH"/, undefined],
     ['no metal columns', 'sample_id,pH,land_use\nA,6,paddy\n', /no metal columns/, undefined],
     ['unknown standard', 'sample_id,pH,land_use,Cd\nA,6,paddy,0.2\n', /unknown standard/, 'gb9999'],
   ])('%s → exit 1 with file/row/column', async (_name, text, message, standard) => {
@@ -197,6 +196,25 @@ describe('soiltrace assess, bad input', () => {
       expect(stdout).toBe('');
       expect(stderr).toMatch(message);
       if (!standard) expect(stderr).toMatch(/bad\.csv/);
+    } finally {
+      if (prev === undefined) delete process.env.SOILTRACE_LANG;
+      else process.env.SOILTRACE_LANG = prev;
+    }
+  });
+
+  it('an empty pH cell leaves the sample unclassed with a warning; --incomplete error stops', async () => {
+    const file = csv('no-ph.csv', 'sample_id,pH,land_use,Cd\nA,,paddy,0.2\nB,6,paddy,0.5\n');
+    const ok = await run(['--file', file, '--json']);
+    expect(ok.code).toBe(0);
+    const out = JSON.parse(ok.stdout) as JsonOut;
+    expect(out.samples.map((s) => s.class)).toEqual([null, 'safe_utilization']);
+    expect(JSON.stringify(out.warnings)).toMatch(/missing pH/);
+    const prev = process.env.SOILTRACE_LANG;
+    process.env.SOILTRACE_LANG = 'en';
+    try {
+      const strict = await run(['--file', file, '--incomplete', 'error']);
+      expect(strict.code).toBe(1);
+      expect(strict.stderr).toMatch(/no-ph\.csv.*row 2.*column "pH"/);
     } finally {
       if (prev === undefined) delete process.env.SOILTRACE_LANG;
       else process.env.SOILTRACE_LANG = prev;

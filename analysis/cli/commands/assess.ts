@@ -37,8 +37,9 @@ options:
   --pi-reference REF       screening (default) or background
   --ri-bands A,B,C         RI class limits (default 150,300,600)
   --ef-reference EL        reference element for EF (Al, Fe, Sc, Ti, Mn; column in FILE)
-  --incomplete MODE        error (default): a sample without pH or land use under gb15618 stops
-                           with an error; unassessed: its class is left null with a warning
+  --incomplete MODE        unassessed (default): a sample with an empty pH or land-use cell under
+                           gb15618 gets class null (its Igeo, Er, RI are still given) and a
+                           warning; error: stop with the file/row/column instead
   --json                   one JSON object {standard, background, samples, summary, warnings}`;
 
 function readJson(path: string): unknown {
@@ -247,7 +248,7 @@ export const command: CliCommand = {
         '--pi-reference',
       );
     }
-    const incomplete = values.incomplete ?? 'error';
+    const incomplete = values.incomplete ?? 'unassessed';
     if (incomplete !== 'error' && incomplete !== 'unassessed') {
       throw option(
         { zh: '应为 error 或 unassessed', en: 'expected error or unassessed' },

@@ -169,25 +169,26 @@ describe('summary table', () => {
 });
 
 describe('incomplete and bad samples', () => {
-  it('missing pH is an error naming the row, or unassessed when asked', () => {
+  it('missing pH leaves the sample unassessed, or is an error naming the row when asked', () => {
     const s = [sample('S', { Cd: 0.5 }, { pH: Number.NaN, row: 7 })];
     try {
-      assessSamples(s, { standard: GB15618_2018, file: 'x.csv' });
+      assessSamples(s, { standard: GB15618_2018, file: 'x.csv', onIncomplete: 'error' });
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(SoilTraceError);
       expect((e as SoilTraceError).location).toMatchObject({ file: 'x.csv', row: 7, column: 'pH' });
     }
-    const r = assessSamples(s, { standard: GB15618_2018, onIncomplete: 'unassessed' });
+    const r = assessSamples(s, { standard: GB15618_2018 });
     expect(r.samples[0].class).toBeNull();
     expect(r.samples[0].metals.Cd.screening).toBeNull();
     expect(r.samples[0].metals.Cd.er).toBeCloseTo((30 * 0.5) / 0.097, 8);
-    expect(r.warnings.some((w) => w.code === 'unassessed')).toBe(true);
+    expect(r.warnings.some((w) => w.code === 'unassessed' && w.sampleId === 'S')).toBe(true);
+    expect(r.summary).toMatchObject({ n: 1, classified: 0 });
   });
   it('construction land is not assessed by GB 15618', () => {
-    expect(() =>
-      assessSamples([sample('S', { Cd: 1 }, { landUse: 'construction_2' })], { standard: GB15618_2018 }),
-    ).toThrow(/gb36600/);
+    const s = [sample('S', { Cd: 1 }, { landUse: 'construction_2' })];
+    expect(() => assessSamples(s, { standard: GB15618_2018, onIncomplete: 'error' })).toThrow(/gb36600/);
+    expect(assessSamples(s, { standard: GB15618_2018 }).warnings[0].en).toMatch(/gb36600/);
   });
   it('rejects pH outside 0–14 and negative concentrations', () => {
     expect(() => assessSamples([sample('S', { Cd: 1 }, { pH: 14.2 })], { standard: GB15618_2018 })).toThrow(

@@ -53,9 +53,11 @@ export interface AssessOptions {
   erBands?: BandScheme;
   riBands?: BandScheme;
   /**
-   * A sample the standard cannot place (farmland standard without pH or land use, or construction
-   * land under GB 15618): "error" (default) throws a SoilTraceError naming the row and column;
-   * "unassessed" leaves its class null, still computes background-based indices, and warns.
+   * A sample the standard cannot place (farmland standard and an empty pH or land-use cell, or
+   * construction land under GB 15618). "unassessed" (default): its class and screening values are
+   * null, background-based indices (Igeo, Er, RI) are still computed, and a warning names it —
+   * real surveys have a few such points and one should not void the whole file. "error": throw a
+   * SoilTraceError naming the row and column.
    */
   onIncomplete?: 'error' | 'unassessed';
   /** File name for messages. */
@@ -134,7 +136,7 @@ function incomplete(
   text: { zh: string; en: string },
   warnings: AssessmentWarning[],
 ): void {
-  if ((options.onIncomplete ?? 'error') === 'error') {
+  if ((options.onIncomplete ?? 'unassessed') === 'error') {
     throw new SoilTraceError(text, { file: options.file, row: sample.row, column });
   }
   warnings.push({
