@@ -277,8 +277,8 @@ export const command: CliCommand = {
     const tableFile = readTableFile(values.file);
     const farmland = standard.kind === 'farmland';
     const needsPh = standard.phBreaks.length > 0;
-    const samples = soilSamplesFromTable(tableFile, { requirePh: needsPh, requireLandUse: farmland });
-    const result = assessSamples(samples, {
+    const read = soilSamplesFromTable(tableFile, { requirePh: needsPh, requireLandUse: farmland });
+    const assessed = assessSamples(read.samples, {
       standard,
       background,
       piReference,
@@ -287,6 +287,7 @@ export const command: CliCommand = {
       onIncomplete: incomplete,
       file: tableFile.file,
     });
+    const result = { ...assessed, warnings: [...read.warnings, ...assessed.warnings] };
     if (values.json) {
       io.stdout(JSON.stringify(result));
     } else {

@@ -2,7 +2,7 @@ import { REGULATED_METALS } from '../../domain/elements.ts';
 import { LAND_USES, type LandUse, parseLandUse } from '../../domain/land-use.ts';
 import { SoilTraceError } from '../../errors.ts';
 import type { TableFile } from '../../io/read-table-file.ts';
-import type { SoilSample } from './assess-samples.ts';
+import type { AssessmentWarning, SoilSample } from './assess-samples.ts';
 import { EF_REFERENCE_ELEMENTS } from './enrichment-factor.ts';
 
 // Reads the soil-sample CSV of `soiltrace assess`: sample_id, pH, land_use and metal columns named
@@ -38,14 +38,29 @@ export function normalizeHeader(header: string): string {
     .toLowerCase();
 }
 
-/** The column symbol a header names: a regulated metal, CrVI or an EF reference element. */
-export function metalForHeader(header: string): string | undefined {
-  const h = normalizeHeader(header);
+function symbolFor(h: string): string | undefined {
   if (CRVI_HEADERS.includes(h)) return 'CrVI';
   const zh = CHINESE_METALS[h];
   if (zh) return zh;
   const symbols: readonly string[] = [...REGULATED_METALS, ...EF_REFERENCE_ELEMENTS];
   return symbols.find((s) => s.toLowerCase() === h);
+}
+
+/**
+ * The column symbol a header names: a regulated metal, CrVI or an EF reference element. Accepts
+ * "Cd", "cd (mg/kg)", "镉", and the Chinese-report form "镉Cd(mg/kg)" (name and symbol must agree).
+ */
+export function metalForHeader(header: string): string | undefined {
+  const h = normalizeHeader(header);
+  const direct = symbolFor(h);
+  if (direct) return direct;
+  const both = /^([\u4e00-\u9fff]+)_?([a-z][a-z0-9+()（）]*)$/.exec(h);
+  if (both) {
+    const byName = symbolFor(both[1]);
+    const bySymbol = symbolFor(both[2]);
+    if (byName && byName === bySymbol) return bySymbol;
+  }
+  return undefined;
 }
 
 function findColumn(headers: readonly string[], names: readonly string[]): number {
@@ -87,13 +102,23 @@ function missingColumn(table: TableFile, column: string, expected: string): Soil
   );
 }
 
+export interface SoilTableRead {
+  samples: SoilSample[];
+  warnings: AssessmentWarning[];
+}
+
+// "<0.05" (below the detection limit) is read as half the limit, a common substitution for
+// censored values (USEPA 2000, Guidance for Data Quality Assessment QA/G-9, §4.7) — SoilTrace's
+// default, reported in the warnings with the number of cells per column.
+const CENSORED = /^[<＜]\s*([0-9]*\.?[0-9]+(?:e-?[0-9]+)?)$/i;
+
 /**
  * Soil samples from a table. Throws SoilTraceError (file, row, column, value) for a missing
  * required column, an empty sample id, text in a number column, or an unknown land use. Empty
  * metal cells are "not measured"; range checks (pH 0–14, no negative concentration) are made by
  * assessSamples so every caller gets them.
  */
-export function soilSamplesFromTable(table: TableFile, options: ReadSoilOptions): SoilSample[] {
+export function soilSamplesFromTable(table: TableFile, options: ReadSoilOptions): SoilTableRead {
   const cols = soilTableColumns(table);
   if (cols.sampleId < 0) throw missingColumn(table, 'sample_id', 'sample id / 样品编号');
   if (options.requirePh && cols.pH < 0) throw missingColumn(table, 'pH', 'soil pH / 土壤 pH');
@@ -110,7 +135,8 @@ export function soilSamplesFromTable(table: TableFile, options: ReadSoilOptions)
       { file: table.file },
     );
   }
-  return table.rows.map((cells, i) => {
+  const censored = new Map<string, number>();
+  const samples = table.rows.map((cells, i) => {
     const row = i + 2;
     const cell = (index: number) => (index < 0 ? '' : (cells[index] ?? '').trim());
     const sampleId = cell(cols.sampleId);
@@ -120,9 +146,15 @@ export function soilSamplesFromTable(table: TableFile, options: ReadSoilOptions)
         { file: table.file, row, column: table.headers[cols.sampleId] },
       );
     }
-    const number = (index: number): number | undefined => {
+    const number = (index: number, allowCensored = false): number | undefined => {
       const text = cell(index);
       if (text === '') return undefined;
+      const below = allowCensored ? CENSORED.exec(text) : null;
+      if (below) {
+        const header = table.headers[index];
+        censored.set(header, (censored.get(header) ?? 0) + 1);
+        return Number(below[1]) / 2;
+      }
       const value = Number(text);
       if (!Number.isFinite(value)) {
         throw new SoilTraceError(
@@ -148,9 +180,16 @@ export function soilSamplesFromTable(table: TableFile, options: ReadSoilOptions)
     }
     const concentrations: Record<string, number> = {};
     for (const [metal, index] of Object.entries(cols.metals)) {
-      const value = number(index);
+      const value = number(index, true);
       if (value !== undefined) concentrations[metal] = value;
     }
     return { sampleId, pH: number(cols.pH), landUse, concentrations, row };
   });
+  const warnings: AssessmentWarning[] = [...censored].map(([column, count]) => ({
+    metal: column,
+    code: 'censored',
+    zh: `列 “${column}” 有 ${count} 个低于检出限的值（“<DL”），按检出限的一半计`,
+    en: `column "${column}" has ${count} values below the detection limit ("<DL"), read as half the limit`,
+  }));
+  return { samples, warnings };
 }
