@@ -45,6 +45,11 @@ export function sampleFactors(
       distSmelterKm,
       distSmelterClass: classOf(distSmelterKm, [1, 2, 4, 8], ['0-1', '1-2', '2-4', '4-8', '>=8']),
       distMineKm: distance(s.point, mine.point),
+      distMineClass: classOf(
+        distance(s.point, mine.point),
+        [1, 2, 4, 8],
+        ['0-1', '1-2', '2-4', '4-8', '>=8'],
+      ),
       distHighwayKm: geography.distanceToHighway(s.point),
       distRiverKm: geography.distanceToRiver(s.point),
       fluxZone: zoneOf(s.point),

@@ -6,7 +6,7 @@
 
 import type { LandUse } from '../../analysis/domain/land-use.ts';
 import { type Enterprise, MINE_ID, SMELTER_EMISSION_RATIO } from './enterprises.ts';
-import type { Geography, Lithology } from './geography.ts';
+import { type Geography, type Lithology, TOWN } from './geography.ts';
 import { distance, type Point } from './geometry.ts';
 import { plumeKernel, plumeKernelArea } from './plume.ts';
 import type { Random } from './random.ts';
@@ -38,7 +38,7 @@ const AGRICULTURE = speciesVector([0.115, 0.012, 1.0, 2.0, 2.5, 9, 1.5, 24, 15, 
 /** Mining at the mine itself (Pb–Zn ore with arsenopyrite, Mn-rich gangue). */
 const MINING = speciesVector([0.9, 0.05, 60, 130, 1, 22, 1, 200, 180, 0.6, 1]);
 /** Traffic at the highway verge: legacy leaded petrol, tyre Zn, brake Cu. */
-const TRAFFIC = speciesVector([0.05, 0.005, 0.5, 22, 5, 14, 2.5, 55, 20, 0.3, 1.5]);
+const TRAFFIC = speciesVector([0.05, 0.005, 0.5, 30, 5, 14, 2.5, 55, 20, 0.3, 1.5]);
 
 export const LITHOLOGY_MULTIPLIER: Record<Lithology, number> = {
   alluvium: 1.05,
@@ -49,7 +49,7 @@ export const LITHOLOGY_MULTIPLIER: Record<Lithology, number> = {
 
 export const AGRICULTURE_INTENSITY: Record<LandUse, number> = {
   paddy: 1,
-  vegetable: 2.2,
+  vegetable: 1.8,
   orchard: 1.3,
   dryland: 0.7,
   forest: 0.03,
@@ -134,7 +134,9 @@ export function createSourceModel(
       const mining =
         Math.exp(-distance(p, mine.point) / 0.9) +
         0.8 * Math.exp(-stream.distance / 0.35) * Math.exp(-stream.downstream / 12);
-      const traffic = Math.exp(-geography.distanceToHighway(p) / 0.2);
+      // The highway verge, plus the town's street network.
+      const traffic =
+        Math.exp(-geography.distanceToHighway(p) / 0.35) + 0.4 * Math.exp(-distance(p, TOWN) / 3);
       return {
         g: { parent_material: parent, agriculture, industrial_deposition: industrialG, mining, traffic },
         byEnterprise,

@@ -293,6 +293,7 @@ export function buildTruth(input: TruthInput): Truth {
     elevation_class: input.factors.map((f) => f.elevationClass),
     ph_class: input.factors.map((f) => f.phClass),
     dist_smelter_class: input.factors.map((f) => f.distSmelterClass),
+    dist_mine_class: input.factors.map((f) => f.distMineClass),
     flux_zone: input.factors.map((f) => f.fluxZone),
   };
   const geodetectorReferenceQ: Record<string, Record<string, number>> = {};

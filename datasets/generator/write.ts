@@ -73,6 +73,7 @@ export interface SampleFactors {
   distSmelterKm: number;
   distSmelterClass: string;
   distMineKm: number;
+  distMineClass: string;
   distHighwayKm: number;
   distRiverKm: number;
   fluxZone: FluxZone;
@@ -89,6 +90,7 @@ export const SOIL_EN_FACTOR_COLUMNS = [
   'dist_smelter_km',
   'dist_smelter_class',
   'dist_mine_km',
+  'dist_mine_class',
   'dist_highway_km',
   'dist_river_km',
   'flux_zone',
@@ -128,6 +130,7 @@ export function soilSamplesEnglishCsv(
       f.distSmelterKm.toFixed(3),
       f.distSmelterClass,
       f.distMineKm.toFixed(3),
+      f.distMineClass,
       f.distHighwayKm.toFixed(3),
       f.distRiverKm.toFixed(3),
       f.fluxZone,
