@@ -46,6 +46,21 @@ const sourceModuleUrls = {
   },
 };
 
+/**
+ * The core reaches analysis/cli/main.ts (for packageVersion), whose lazily imported CLI
+ * commands the app never runs: leave them out rather than bundle every command.
+ */
+const withoutCliCommands = {
+  name: 'without-cli-commands',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^\.\/commands\// }, (args) =>
+      args.importer.endsWith(join('analysis', 'cli', 'main.ts'))
+        ? { path: args.path, external: true }
+        : undefined,
+    );
+  },
+};
+
 const common = {
   absWorkingDir: root,
   bundle: true,
@@ -74,7 +89,7 @@ const builds = [
     target: 'node22',
     packages: 'external',
     banner: { js: moduleUrlBanner },
-    plugins: [sourceModuleUrls],
+    plugins: [sourceModuleUrls, withoutCliCommands],
   }),
   build({
     ...common,

@@ -26,7 +26,8 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
 /**
  * The page may load only its own bundled files. Styles allow 'unsafe-inline' because plotly
  * injects <style> elements at run time; scripts never get 'unsafe-inline' or 'unsafe-eval'
- * (hence plotly.js-strict-dist-min). data:/blob: images carry chart PNG/SVG exports.
+ * (hence plotly.js-strict-dist-min). data:/blob: URLs carry chart PNG/SVG exports; no source
+ * names another host, so the page can reach nothing beyond the app origin.
  */
 export function contentSecurityPolicy(): string {
   const directives: Record<string, string[]> = {
@@ -35,7 +36,7 @@ export function contentSecurityPolicy(): string {
     'style-src': ["'self'", "'unsafe-inline'"],
     'img-src': ["'self'", 'data:', 'blob:'],
     'font-src': ["'self'", 'data:'],
-    'connect-src': ["'self'"],
+    'connect-src': ["'self'", 'data:', 'blob:'],
     'worker-src': ["'self'", 'blob:'],
     'object-src': ["'none'"],
     'frame-src': ["'none'"],
