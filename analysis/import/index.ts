@@ -1,0 +1,197 @@
+/**
+ * Import of survey and emission files into a project (analysis/store).
+ *
+ *   previewImport({file, kind, format?, sheet?, mapping?, crs?}, {rows?}) → ImportPreview
+ *       detected mapping, first converted rows and every issue, without touching any project
+ *   importDataset(project, {file, kind, format?, sheet?, mapping?, crs?, uncertaintyFile?, signal?})
+ *       → {datasetId, kind, rows, columns, warnings}; one transaction: on any error (ImportError
+ *       with .issues), cancellation (signal) or crash the project stays exactly as it was
+ *   buildMapping(headers, kind, overrides?), detectField(header, kind), parseMappingText("h=f,…")
+ *   gcj02ToWgs84 / wgs84ToGcj02, gaussKrugerToLonLat / zoneFromEasting
+ *
+ * Formats: CSV/TSV (UTF-8, UTF-8 BOM, GBK/GB18030), XLSX (sheet choice, merged title and
+ * two-row headers), Parquet, EPA PMF 5 concentration + uncertainty files (format 'pmf').
+ */
+import { basename } from 'node:path';
+import { packageVersion } from '../cli/main.ts';
+import { SoilTraceError } from '../errors.ts';
+import { nextDatasetId } from '../store/catalog.ts';
+import { closeProject, openProject, type Project } from '../store/project.ts';
+import { KIND_TABLES } from '../store/schema.ts';
+import { ImportError } from './issues.ts';
+import { quantityOf } from './mapping.ts';
+import { runPipeline } from './pipeline.ts';
+import { sha256File, sqlString } from './source.ts';
+import type { ImportIssue, ImportPreview, ImportRequest, ImportResult, MappedColumn } from './types.ts';
+import { CANONICAL_UNITS } from './units.ts';
+
+export { gaussKrugerToLonLat, lonLatToGaussKruger, zoneFromEasting } from './coordinates/gauss-kruger.ts';
+export { gcj02ToWgs84, wgs84ToGcj02 } from './coordinates/gcj02.ts';
+export { ImportError } from './issues.ts';
+export { buildMapping, detectField, parseMappingText, splitHeader } from './mapping.ts';
+export type * from './types.ts';
+
+function mappingJson(mapping: MappedColumn[]): Record<string, unknown> {
+  return Object.fromEntries(
+    mapping.map((m) => [
+      m.source,
+      m.field ? { field: m.field, unit: m.unit, factor: m.factor, origin: m.origin } : null,
+    ]),
+  );
+}
+
+function unitsJson(mapping: MappedColumn[]): Record<string, string> {
+  const units: Record<string, string> = {};
+  for (const m of mapping) {
+    if (!m.field) continue;
+    const quantity = quantityOf(m.field);
+    if (quantity) units[m.field] = `${CANONICAL_UNITS[quantity]}${m.unit ? ` (source: ${m.unit})` : ''}`;
+  }
+  return units;
+}
+
+export async function importDataset(project: Project, request: ImportRequest): Promise<ImportResult> {
+  const file = basename(request.file);
+  if (project.readOnly) {
+    throw new SoilTraceError(
+      { zh: '项目以只读方式打开，不能导入', en: 'the project is open read-only; cannot import' },
+      { file },
+    );
+  }
+  if (request.signal?.aborted) {
+    throw new SoilTraceError(
+      { zh: '导入已取消，项目未作修改', en: 'the import was cancelled; the project was not changed' },
+      { file },
+    );
+  }
+  const hash = sha256File(request.file).catch(() => '');
+  const connection = await project.instance.connect();
+  const onAbort = () => connection.interrupt();
+  request.signal?.addEventListener('abort', onAbort);
+  let dispose = () => {};
+  try {
+    await connection.run('BEGIN TRANSACTION');
+    try {
+      const datasetId = await nextDatasetId(connection, request.kind);
+      const outcome = await runPipeline(connection, request, datasetId);
+      dispose = outcome.source.dispose;
+      const warnings = outcome.issues.filter((i) => i.severity === 'warning');
+      await connection.run(
+        `INSERT INTO datasets VALUES ($1, $2, $3, $4, $5, $6, $7, current_timestamp::TIMESTAMP, $8, $9::JSON, $10::JSON, $11, $12::JSON, $13, $14)`,
+        [
+          datasetId,
+          request.kind,
+          file,
+          await hash,
+          request.format === 'pmf' ? 'pmf' : outcome.source.format,
+          outcome.source.encoding,
+          outcome.source.sheet,
+          outcome.rows,
+          JSON.stringify(mappingJson(outcome.mapping)),
+          JSON.stringify(unitsJson(outcome.mapping)),
+          outcome.crs,
+          JSON.stringify(warnings),
+          `raw_${datasetId}`,
+          packageVersion(),
+        ],
+      );
+      if (request.signal?.aborted) throw new Error('cancelled');
+      await connection.run('COMMIT');
+      return { datasetId, kind: request.kind, rows: outcome.rows, columns: outcome.mapping, warnings };
+    } catch (error) {
+      await connection.run('ROLLBACK').catch(() => {});
+      if (request.signal?.aborted && !(error instanceof ImportError)) {
+        throw new SoilTraceError(
+          { zh: '导入已取消，项目未作修改', en: 'the import was cancelled; the project was not changed' },
+          { file },
+        );
+      }
+      throw error;
+    }
+  } finally {
+    request.signal?.removeEventListener('abort', onAbort);
+    dispose();
+    connection.closeSync();
+  }
+}
+
+/** Reads and validates a file in a scratch in-memory project: nothing is written anywhere. */
+export async function previewImport(
+  request: ImportRequest,
+  options: { rows?: number } = {},
+): Promise<ImportPreview> {
+  const limit = options.rows ?? 20;
+  const scratch = await openProject(':memory:');
+  try {
+    const connection = scratch.connection;
+    const datasetId = `${request.kind}_1`;
+    try {
+      const outcome = await runPipeline(connection, request, datasetId);
+      outcome.source.dispose();
+      const table = KIND_TABLES[request.kind];
+      const reader = await connection.runAndReadAll(
+        `SELECT * FROM ${table} WHERE dataset_id = ${sqlString(datasetId)} ORDER BY source_row LIMIT ${limit}`,
+      );
+      const names = reader.columnNames();
+      const rows = reader.getRowsJS().map((row) => {
+        const out: Record<string, string | number | boolean | null> = {};
+        row.forEach((v, i) => {
+          if (v === null || names[i] === 'dataset_id') return;
+          out[names[i]] =
+            v instanceof Date
+              ? v.toISOString().slice(0, 10)
+              : typeof v === 'bigint'
+                ? Number(v)
+                : (v as string | number | boolean);
+        });
+        return out;
+      });
+      return {
+        file: outcome.source.file,
+        kind: request.kind,
+        format: request.format === 'pmf' ? 'pmf' : outcome.source.format,
+        encoding: outcome.source.encoding,
+        sheet: outcome.source.sheet,
+        sheets: outcome.source.sheets,
+        headers: outcome.source.headers,
+        mapping: outcome.mapping,
+        crs: outcome.crs,
+        rowCount: outcome.rows,
+        rows,
+        issues: outcome.issues,
+      };
+    } catch (error) {
+      if (!(error instanceof ImportError) && !(error instanceof SoilTraceError)) throw error;
+      const issues: ImportIssue[] =
+        error instanceof ImportError
+          ? error.issues
+          : [
+              {
+                severity: 'error',
+                code: 'unreadable',
+                text: error.text,
+                file: error.location.file ?? basename(request.file),
+                row: error.location.row,
+                column: error.location.column,
+                value: error.location.value,
+              },
+            ];
+      return {
+        file: basename(request.file),
+        kind: request.kind,
+        format: request.format === 'pmf' ? 'pmf' : 'csv',
+        encoding: null,
+        sheet: request.sheet ?? null,
+        sheets: [],
+        headers: [],
+        mapping: [],
+        crs: null,
+        rowCount: 0,
+        rows: [],
+        issues,
+      };
+    }
+  } finally {
+    closeProject(scratch);
+  }
+}

@@ -1,0 +1,744 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { parseCrop, parsePlantPart } from '../domain/crops.ts';
+import { ELEMENTS } from '../domain/elements.ts';
+import { parseLandUse } from '../domain/land-use.ts';
+import { parseEnterpriseStatus, parseIndustry, parsePathway } from '../domain/parse-codes.ts';
+import { SoilTraceError } from '../errors.ts';
+import { elementColumn, KIND_TABLES } from '../store/schema.ts';
+import {
+  concentration,
+  dateOf,
+  depthRange,
+  isBadConcentration,
+  isMissing,
+  isNotNumber,
+  numberOf,
+  PMF_MISSING_CODES,
+  type RawColumn,
+  textOf,
+  yearOf,
+} from './cell-sql.ts';
+import { planCoordinates } from './coordinates.ts';
+import { ImportError, issue } from './issues.ts';
+import { buildMapping, elementOfName, quantityOf } from './mapping.ts';
+import { openSource, type Source, sqlIdentifier, sqlString } from './source.ts';
+import type { ImportIssue, ImportRequest, MappedColumn } from './types.ts';
+
+// One import, run inside the caller's transaction on `connection`:
+//   1. DuckDB reads the source into raw_<id>; columns the mapping calls numbers are typed by
+//      DuckDB's own detection (a column holding "<0.01" stays text), every other column is text.
+//   2. Validation queries over the raw table: errors stop the import, warnings are kept.
+//   3. One INSERT … SELECT converts units, censored values, codes and coordinates into the
+//      canonical table; the catalog row is written last.
+
+export interface PipelineOutcome {
+  source: Source;
+  mapping: MappedColumn[];
+  rawTable: string;
+  rows: number;
+  crs: string | null;
+  issues: ImportIssue[];
+}
+
+interface FieldColumn extends RawColumn {
+  field: string;
+  source: string;
+  factor: number;
+  type: string;
+}
+
+const NUMERIC_FIELDS = new Set([
+  'lon',
+  'lat',
+  'x',
+  'y',
+  'depth_top',
+  'depth_bottom',
+  'ph',
+  'om',
+  'stack_height',
+  'flux',
+]);
+
+function isNumericField(field: string): boolean {
+  return NUMERIC_FIELDS.has(field) || quantityOf(field) === 'concentration' || /^(air|water):/.test(field);
+}
+
+function checkAborted(signal: AbortSignal | undefined, file: string): void {
+  if (signal?.aborted) {
+    throw new SoilTraceError(
+      { zh: '导入已取消，项目未作修改', en: 'the import was cancelled; the project was not changed' },
+      { file },
+    );
+  }
+}
+
+async function scalarRows(connection: DuckDBConnection, sql: string): Promise<unknown[][]> {
+  return (await connection.runAndReadAll(sql)).getRowsJS();
+}
+
+/** Creates the raw table, retrying when DuckDB's type sample missed text further down a column. */
+async function createRawTable(
+  connection: DuckDBConnection,
+  source: Source,
+  rawTable: string,
+  varchar: Set<string>,
+): Promise<void> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    try {
+      await connection.run(`CREATE TABLE ${rawTable} AS SELECT * FROM ${source.relation(varchar)}`);
+      return;
+    } catch (error) {
+      const message = (error as Error).message;
+      const column = /Error when converting column "(.*?)"\./.exec(message)?.[1];
+      if (column && !varchar.has(column) && source.columnNames.includes(column)) {
+        varchar.add(column);
+        continue;
+      }
+      const line = /CSV Error on Line: (\d+)/.exec(message)?.[1];
+      throw new SoilTraceError(
+        {
+          zh: `文件无法解析为表格：${message.split('\n')[0]}`,
+          en: `the file cannot be read as a table: ${message.split('\n')[0]}`,
+        },
+        { file: source.file, row: line ? Number(line) : undefined },
+      );
+    }
+  }
+}
+
+export async function runPipeline(
+  connection: DuckDBConnection,
+  request: ImportRequest,
+  datasetId: string,
+): Promise<PipelineOutcome> {
+  const { kind, signal } = request;
+  let source = await openSource(request.file, { kind, format: request.format, sheet: request.sheet });
+  const file = source.file;
+  const rawTable = sqlIdentifier(`raw_${datasetId}`);
+  try {
+    checkAborted(signal, file);
+    if (source.format === 'parquet') {
+      const described = await scalarRows(connection, `DESCRIBE SELECT * FROM ${source.relation(new Set())}`);
+      source.headers = described.map((r) => String(r[0]));
+      source.columnNames = [...source.headers];
+    }
+    const mapping = buildMapping(source.headers, kind, request.mapping, file);
+    if (request.format === 'pmf') applyPmfConvention(mapping);
+    const numericNames = new Set(
+      mapping
+        .filter((m) => m.field !== null && isNumericField(m.field))
+        .map((m) => source.columnNames[mapping.indexOf(m)]),
+    );
+    const varchar = new Set(source.columnNames.filter((name) => !numericNames.has(name)));
+    const createSql = (s: Source) => createRawTable(connection, s, rawTable, varchar);
+    try {
+      await createSql(source);
+    } catch (error) {
+      // Valid UTF-8 at the head, GBK further down: transcode the whole file and read again.
+      if (source.encoding === 'utf-8' && /unicode|utf-?8/i.test((error as Error).message)) {
+        source.dispose();
+        source = await openSource(request.file, { kind, format: request.format, forceGb18030: true });
+        await createSql(source);
+      } else throw error;
+    }
+    checkAborted(signal, file);
+
+    const described = await scalarRows(connection, `DESCRIBE ${rawTable}`);
+    const typeOf = new Map(described.map((r) => [String(r[0]), String(r[1])]));
+    const fields = new Map<string, FieldColumn>();
+    mapping.forEach((m, i) => {
+      if (!m.field) return;
+      const name = source.columnNames[i];
+      const type = typeOf.get(name) ?? 'VARCHAR';
+      fields.set(m.field, {
+        field: m.field,
+        source: m.source,
+        factor: m.factor,
+        type,
+        sql: `r.${sqlIdentifier(name)}`,
+        varchar: type === 'VARCHAR',
+      });
+    });
+    const rowCount = Number((await scalarRows(connection, `SELECT count(*) FROM ${rawTable}`))[0][0]);
+    // Inside a transaction DuckDB numbers new rows from a large offset: count from the first one.
+    const firstRowid = (
+      await scalarRows(connection, `SELECT coalesce(min(rowid), 0) FROM ${rawTable}`)
+    )[0][0];
+    const rowSql = source.rowSql.startsWith('rowid')
+      ? `(r.${source.rowSql} - ${firstRowid})::INTEGER`
+      : `r.${source.rowSql}::INTEGER`;
+    const ctx: Context = { connection, rawTable, file, fields, rowSql, issues: [], kind };
+    if (rowCount === 0) {
+      ctx.issues.push(
+        issue('error', 'empty', { zh: '文件中没有数据行', en: 'the file has no data rows' }, { file }),
+      );
+      throw new ImportError(ctx.issues);
+    }
+    await validate(ctx);
+    checkAborted(signal, file);
+    if (ctx.issues.some((i) => i.severity === 'error')) throw new ImportError(ctx.issues);
+
+    const num = (f: string) => {
+      const c = fields.get(f);
+      return c ? numberOf(c) : null;
+    };
+    const plan = await planCoordinates(
+      connection,
+      rawTable,
+      request.crs ?? 'auto',
+      num('lon'),
+      num('lat'),
+      num('x'),
+      num('y'),
+      file,
+    );
+    if (!plan && request.format !== 'pmf') {
+      ctx.issues.push(
+        issue(
+          'warning',
+          'no-coordinates',
+          {
+            zh: '文件中没有坐标列（经度/纬度或 X/Y），空间分析将不可用',
+            en: 'no coordinate columns (lon/lat or X/Y): spatial analyses will not be available',
+          },
+          { file },
+        ),
+      );
+    }
+    checkAborted(signal, file);
+    await insertCanonical(ctx, datasetId, plan);
+    checkAborted(signal, file);
+    await warnAfterInsert(ctx, datasetId, plan !== null);
+    if (request.uncertaintyFile) await importUncertainties(ctx, request, datasetId);
+    return { source, mapping, rawTable, rows: rowCount, crs: plan?.crs ?? null, issues: ctx.issues };
+  } catch (error) {
+    source.dispose();
+    throw error;
+  }
+}
+
+interface Context {
+  connection: DuckDBConnection;
+  rawTable: string;
+  file: string;
+  fields: Map<string, FieldColumn>;
+  rowSql: string;
+  issues: ImportIssue[];
+  kind: ImportRequest['kind'];
+}
+
+/** EPA PMF 5 input files: the first column is the sample id (or date); the rest are species. */
+function applyPmfConvention(mapping: MappedColumn[]): void {
+  if (mapping.some((m) => m.field === 'sample_id')) return;
+  const first = mapping[0];
+  if (first) {
+    first.field = 'sample_id';
+    first.origin = 'header';
+  }
+}
+
+/** Runs one query per check and records the first offending row with the number of rows. */
+async function firstOffender(
+  ctx: Context,
+  predicate: string,
+  column: FieldColumn,
+  code: string,
+  text: { zh: string; en: string },
+  severity: ImportIssue['severity'] = 'error',
+): Promise<void> {
+  const rows = await scalarRows(
+    ctx.connection,
+    `SELECT count(*) OVER (), ${ctx.rowSql}, ${column.sql}::VARCHAR FROM ${ctx.rawTable} r WHERE ${predicate} ORDER BY r.rowid LIMIT 1`,
+  );
+  if (rows.length === 0) return;
+  const [count, row, value] = rows[0];
+  ctx.issues.push(
+    issue(severity, code, text, {
+      file: ctx.file,
+      row: Number(row),
+      column: column.source,
+      value: value === null ? '' : String(value),
+      count: Number(count),
+    }),
+  );
+}
+
+const EXPECT_NUMBER = { zh: '应为数值，却是文本', en: 'expected a number, found text' };
+
+async function validate(ctx: Context): Promise<void> {
+  const { fields, kind, file } = ctx;
+  const required =
+    kind === 'soil' || kind === 'crop' ? ['sample_id'] : kind === 'flux' ? ['pathway', 'metal', 'flux'] : [];
+  if (kind === 'emission' && !fields.has('name') && !fields.has('enterprise_id')) required.push('name');
+  for (const field of required) {
+    if (!fields.has(field)) {
+      ctx.issues.push(
+        issue(
+          'error',
+          'missing-column',
+          {
+            zh: `找不到“${field}”对应的列；请用列映射指定，例如 --map "表头=${field}"`,
+            en: `no column for "${field}"; map one, e.g. --map "header=${field}"`,
+          },
+          { file },
+        ),
+      );
+    }
+  }
+  const elements = [...fields.values()].filter((c) => quantityOf(c.field) === 'concentration');
+  if ((kind === 'soil' || kind === 'crop') && elements.length === 0 && !fields.has('ph')) {
+    ctx.issues.push(
+      issue(
+        'error',
+        'no-measurements',
+        {
+          zh: '没有识别出任何元素含量列（如 “镉Cd(mg/kg)”）；请检查表头或用列映射指定',
+          en: 'no element concentration columns recognised (e.g. "Cd (mg/kg)"); check the headers or map them',
+        },
+        { file },
+      ),
+    );
+  }
+  for (const c of elements) {
+    await firstOffender(ctx, isBadConcentration(c), c, 'not-a-number', {
+      zh: '应为数值或未检出标记（如 “<0.01”、“ND”），却是文本',
+      en: 'expected a number or a below-detection mark ("<0.01", "ND"), found text',
+    });
+    // Negative values are detection-limit codes only when no larger than the smallest measured value.
+    const n = numberOf(c);
+    const minPositive = (
+      await scalarRows(ctx.connection, `SELECT min(${n}) FILTER (${n} > 0) FROM ${ctx.rawTable} r`)
+    )[0][0];
+    const limit = minPositive === null ? Number.POSITIVE_INFINITY : Number(minPositive) * (1 + 1e-9);
+    if (Number.isFinite(limit)) {
+      await firstOffender(
+        ctx,
+        `${n} < 0 AND ${n} NOT IN ${PMF_MISSING_CODES} AND -${n} > ${limit}`,
+        c,
+        'negative',
+        {
+          zh: `浓度不能为负（负值仅在不超过该列最小实测值 ${minPositive} 时视为检出限代码）`,
+          en: `a concentration cannot be negative (a negative value is read as a detection-limit code only when no larger than the column's smallest measured value, ${minPositive})`,
+        },
+      );
+    }
+  }
+  for (const field of [
+    'lon',
+    'lat',
+    'x',
+    'y',
+    'depth_top',
+    'depth_bottom',
+    'ph',
+    'om',
+    'stack_height',
+    'flux',
+  ]) {
+    const c = fields.get(field);
+    if (c) await firstOffender(ctx, isNotNumber(c), c, 'not-a-number', EXPECT_NUMBER);
+  }
+  for (const c of fields.values()) {
+    if (/^(air|water):/.test(c.field)) {
+      await firstOffender(ctx, isNotNumber(c), c, 'not-a-number', EXPECT_NUMBER);
+      await firstOffender(ctx, `${numberOf(c)} < 0`, c, 'negative', {
+        zh: '排放量不能为负',
+        en: 'an emission cannot be negative',
+      });
+    }
+  }
+  const depth = fields.get('depth');
+  if (depth) {
+    await firstOffender(ctx, depthRange(depth).bad, depth, 'bad-depth', {
+      zh: '采样深度应为数值或范围（如 “0-20”）',
+      en: 'a sampling depth must be a number or a range such as "0-20"',
+    });
+  }
+  const ph = fields.get('ph');
+  if (ph) {
+    await firstOffender(ctx, `${numberOf(ph)} NOT BETWEEN 0 AND 14`, ph, 'ph-range', {
+      zh: 'pH 应在 0–14 之间',
+      en: 'pH must lie between 0 and 14',
+    });
+  }
+  for (const field of ['om', 'depth_top', 'depth_bottom', 'stack_height']) {
+    const c = fields.get(field);
+    if (c)
+      await firstOffender(ctx, `${numberOf(c)} < 0`, c, 'negative', {
+        zh: '数值不能为负',
+        en: 'the value cannot be negative',
+      });
+  }
+  const top = fields.get('depth_top');
+  const bottom = fields.get('depth_bottom');
+  if (top && bottom) {
+    await firstOffender(ctx, `${numberOf(top)} > ${numberOf(bottom)}`, top, 'depth-order', {
+      zh: '采样深度上限大于下限',
+      en: 'the top of the sampling depth is below its bottom',
+    });
+  }
+  for (const field of ['start_year', 'end_year']) {
+    const c = fields.get(field);
+    if (c) {
+      await firstOffender(ctx, `NOT ${isMissing(c)} AND ${yearOf(c)} IS NULL`, c, 'bad-year', {
+        zh: '应为年份（如 2008）',
+        en: 'expected a year such as 2008',
+      });
+    }
+  }
+  // Coordinates: present as columns, so every row needs them, in range.
+  const lon = fields.get('lon');
+  const lat = fields.get('lat');
+  const pairs: [FieldColumn, FieldColumn][] = [];
+  if (lon && lat) pairs.push([lon, lat]);
+  else if (fields.get('x') && fields.get('y'))
+    pairs.push([fields.get('x') as FieldColumn, fields.get('y') as FieldColumn]);
+  for (const [a, b] of pairs) {
+    await firstOffender(
+      ctx,
+      `(${numberOf(a)} IS NULL OR ${numberOf(b)} IS NULL) AND NOT (${isNotNumber(a)} OR ${isNotNumber(b)})`,
+      a,
+      'missing-coordinates',
+      {
+        zh: `缺少坐标（${a.source} / ${b.source}）`,
+        en: `missing coordinates (${a.source} / ${b.source})`,
+      },
+      kind === 'flux' ? 'warning' : 'error',
+    );
+  }
+  if (lon && lat) {
+    await firstOffender(ctx, `abs(${numberOf(lon)}) > 180`, lon, 'lon-range', {
+      zh: '经度应在 −180 至 180 之间',
+      en: 'longitude must lie between −180 and 180',
+    });
+    await firstOffender(ctx, `abs(${numberOf(lat)}) > 90`, lat, 'lat-range', {
+      zh: '纬度应在 −90 至 90 之间',
+      en: 'latitude must lie between −90 and 90',
+    });
+  }
+  // Identifiers: present and unique.
+  const idField = kind === 'emission' ? 'enterprise_id' : kind === 'flux' ? null : 'sample_id';
+  const id = idField ? fields.get(idField) : undefined;
+  if (id) {
+    await firstOffender(ctx, `${textOf(id)} IS NULL`, id, 'missing-id', {
+      zh: '缺少编号',
+      en: 'missing identifier',
+    });
+    const dup = await scalarRows(
+      ctx.connection,
+      `WITH d AS (SELECT ${textOf(id)} AS v, ${ctx.rowSql} AS row, r.rowid AS rid FROM ${ctx.rawTable} r WHERE ${textOf(id)} IS NOT NULL),
+            c AS (SELECT v, count(*) AS n, min(rid) AS first FROM d GROUP BY v HAVING count(*) > 1)
+       SELECT (SELECT count(*) FROM c), d.row, d.v, (SELECT row FROM d d2 WHERE d2.rid = c.first)
+         FROM d JOIN c USING (v) WHERE d.rid <> c.first ORDER BY d.rid LIMIT 1`,
+    );
+    if (dup.length > 0) {
+      const [count, row, value, firstRow] = dup[0];
+      ctx.issues.push(
+        issue(
+          'error',
+          'duplicate-id',
+          { zh: `编号重复（与第 ${firstRow} 行相同）`, en: `duplicate identifier (same as row ${firstRow})` },
+          { file, row: Number(row), column: id.source, value: String(value), count: Number(count) },
+        ),
+      );
+    }
+  }
+  const date = fields.get('date');
+  if (date) {
+    await firstOffender(
+      ctx,
+      `NOT ${isMissing(date)} AND ${dateOf(date, date.type)} IS NULL`,
+      date,
+      'bad-date',
+      {
+        zh: '无法识别的日期（已留空）',
+        en: 'unrecognised date (left empty)',
+      },
+      'warning',
+    );
+  }
+}
+
+/** CASE expression mapping the distinct texts of a column to codes; unknown texts warn. */
+async function codeCase(
+  ctx: Context,
+  field: string,
+  parse: (text: string) => string | undefined,
+): Promise<string> {
+  const c = ctx.fields.get(field);
+  if (!c) return 'NULL';
+  const values = (
+    await scalarRows(
+      ctx.connection,
+      `SELECT DISTINCT ${textOf(c)} FROM ${ctx.rawTable} r WHERE ${textOf(c)} IS NOT NULL LIMIT 5001`,
+    )
+  ).map((r) => String(r[0]));
+  if (values.length > 5000) return 'NULL';
+  const unknown: string[] = [];
+  const whens: string[] = [];
+  for (const v of values) {
+    const code = parse(v);
+    if (code) whens.push(`WHEN ${sqlString(v)} THEN ${sqlString(code)}`);
+    else unknown.push(v);
+  }
+  if (unknown.length > 0) {
+    ctx.issues.push(
+      issue(
+        'warning',
+        'unknown-code',
+        {
+          zh: `无法识别的取值：${unknown.slice(0, 10).join('，')}（编码留空，原文保留）`,
+          en: `unrecognised values: ${unknown.slice(0, 10).join(', ')} (code left empty; the text is kept)`,
+        },
+        { file: ctx.file, column: c.source, value: unknown[0], count: unknown.length },
+      ),
+    );
+  }
+  return whens.length ? `(CASE ${textOf(c)} ${whens.join(' ')} END)` : 'NULL';
+}
+
+async function insertCanonical(
+  ctx: Context,
+  datasetId: string,
+  plan: Awaited<ReturnType<typeof planCoordinates>>,
+) {
+  const { fields, kind } = ctx;
+  const cols: [string, string][] = [
+    ['dataset_id', sqlString(datasetId)],
+    ['source_row', ctx.rowSql],
+  ];
+  const text = (target: string, field: string) => {
+    const c = fields.get(field);
+    if (c) cols.push([target, textOf(c)]);
+  };
+  const num = (target: string, field: string) => {
+    const c = fields.get(field);
+    if (c) cols.push([target, c.factor === 1 ? numberOf(c) : `${numberOf(c)} * ${c.factor}`]);
+  };
+  if (plan) {
+    cols.push(
+      ['lon', plan.lon],
+      ['lat', plan.lat],
+      ['x_original', plan.xOriginal],
+      ['y_original', plan.yOriginal],
+    );
+    cols.push(['crs_original', sqlString(plan.crs)]);
+  }
+  const elements = () => {
+    for (const c of fields.values()) {
+      if (quantityOf(c.field) !== 'concentration') continue;
+      const e = elementColumn(c.field);
+      const expr = concentration(c, c.factor);
+      cols.push([`${e}_mg_kg`, expr.value], [`${e}_below_dl`, expr.belowDl], [`${e}_dl_mg_kg`, expr.dl]);
+    }
+  };
+  const date = fields.get('date');
+  if (kind === 'soil') {
+    text('sample_id', 'sample_id');
+    num('depth_top_cm', 'depth_top');
+    num('depth_bottom_cm', 'depth_bottom');
+    const depth = fields.get('depth');
+    if (depth && !fields.has('depth_top') && !fields.has('depth_bottom')) {
+      const d = depthRange(depth);
+      const f = depth.factor === 1 ? '' : ` * ${depth.factor}`;
+      cols.push(['depth_top_cm', `${d.top}${f}`], ['depth_bottom_cm', `${d.bottom}${f}`]);
+    }
+    cols.push(['land_use', await codeCase(ctx, 'land_use', parseLandUse)]);
+    text('land_use_original', 'land_use');
+    num('ph', 'ph');
+    num('organic_matter_g_kg', 'om');
+    if (date) cols.push(['sampled_on', dateOf(date, date.type)]);
+    elements();
+  } else if (kind === 'crop') {
+    text('sample_id', 'sample_id');
+    cols.push(
+      ['crop', await codeCase(ctx, 'crop', parseCrop)],
+      ['part', await codeCase(ctx, 'part', parsePlantPart)],
+    );
+    text('crop_original', 'crop');
+    text('part_original', 'part');
+    text('soil_sample_id', 'soil_sample_id');
+    if (date) cols.push(['sampled_on', dateOf(date, date.type)]);
+    elements();
+  } else if (kind === 'emission') {
+    text('enterprise_id', 'enterprise_id');
+    text('name', 'name');
+    cols.push(['industry', await codeCase(ctx, 'industry', parseIndustry)]);
+    text('industry_original', 'industry');
+    cols.push(['status', await codeCase(ctx, 'status', parseEnterpriseStatus)]);
+    text('status_original', 'status');
+    for (const field of ['start_year', 'end_year']) {
+      const c = fields.get(field);
+      if (c) cols.push([field, yearOf(c)]);
+    }
+    num('stack_height_m', 'stack_height');
+    text('risk_grade', 'risk_grade');
+    for (const c of fields.values()) {
+      const m = /^(air|water):(\w+)$/.exec(c.field);
+      if (m)
+        cols.push([
+          `${elementColumn(m[2])}_${m[1]}_kg_a`,
+          c.factor === 1 ? numberOf(c) : `${numberOf(c)} * ${c.factor}`,
+        ]);
+    }
+  } else {
+    cols.push(['pathway', await codeCase(ctx, 'pathway', parsePathway)]);
+    text('pathway_original', 'pathway');
+    text('direction', 'direction');
+    text('zone', 'zone');
+    cols.push(['element', await codeCase(ctx, 'metal', (v) => elementOfName(v)?.symbol)]);
+    num('flux_g_ha_a', 'flux');
+  }
+  const table = KIND_TABLES[kind];
+  const from = plan?.join ? `${ctx.rawTable} r LEFT JOIN __coords c ON c.rid = r.rowid` : `${ctx.rawTable} r`;
+  await ctx.connection.run(
+    `INSERT INTO ${table} (${cols.map(([c]) => c).join(', ')}) SELECT ${cols.map(([, e]) => e).join(', ')} FROM ${from}`,
+  );
+  if (plan?.join) await ctx.connection.run('DROP TABLE IF EXISTS __coords');
+}
+
+async function warnAfterInsert(ctx: Context, datasetId: string, hasCoordinates: boolean): Promise<void> {
+  const table = KIND_TABLES[ctx.kind];
+  const where = `dataset_id = ${sqlString(datasetId)}`;
+  if (ctx.kind === 'soil' || ctx.kind === 'crop') {
+    // Outliers: above Q3 + 3·IQR of log10 values (a far-out fence, Tukey 1977, on the log scale
+    // because trace-metal concentrations are right-skewed).
+    for (const c of ctx.fields.values()) {
+      if (quantityOf(c.field) !== 'concentration') continue;
+      const col = `${elementColumn(c.field)}_mg_kg`;
+      const rows = await scalarRows(
+        ctx.connection,
+        `WITH q AS (SELECT quantile_cont(log10(${col}), 0.25) AS q1, quantile_cont(log10(${col}), 0.75) AS q3, count(${col}) AS n
+                      FROM ${table} WHERE ${where} AND ${col} > 0)
+         SELECT count(*) OVER (), source_row, ${col}, power(10, q3 + 3 * (q3 - q1))
+           FROM ${table}, q WHERE ${where} AND q.n >= 10 AND ${col} > power(10, q3 + 3 * (q3 - q1))
+          ORDER BY ${col} DESC LIMIT 1`,
+      );
+      if (rows.length > 0) {
+        const [count, row, value, fence] = rows[0];
+        const f = Number(fence).toPrecision(3);
+        ctx.issues.push(
+          issue(
+            'warning',
+            'outlier',
+            {
+              zh: `${c.field} 有 ${count} 个异常高值（高于对数尺度 Q3+3·IQR = ${f} mg/kg），请核实`,
+              en: `${c.field} has ${count} unusually high values (above the log-scale Q3 + 3·IQR = ${f} mg/kg); please check`,
+            },
+            {
+              file: ctx.file,
+              row: Number(row),
+              column: c.source,
+              value: String(value),
+              count: Number(count),
+            },
+          ),
+        );
+      }
+    }
+  }
+  if (!hasCoordinates) return;
+  // Points far from the others: distance to the median point beyond Q3 + 3·IQR of all distances
+  // (and beyond 5 km, so a tight cluster does not flag its own edge).
+  const rows = await scalarRows(
+    ctx.connection,
+    `WITH m AS (SELECT median(lon) AS lon0, median(lat) AS lat0 FROM ${table} WHERE ${where}),
+          d AS (SELECT source_row, lon, lat,
+                       111.32 * sqrt(power((lon - lon0) * cos(radians(lat0)), 2) + power(lat - lat0, 2)) AS km
+                  FROM ${table}, m WHERE ${where} AND lon IS NOT NULL AND lat IS NOT NULL),
+          q AS (SELECT quantile_cont(km, 0.25) AS q1, quantile_cont(km, 0.75) AS q3, count(*) AS n FROM d)
+     SELECT count(*) OVER (), source_row, lon, lat, round(km, 1) FROM d, q
+      WHERE q.n >= 5 AND km > greatest(q3 + 3 * (q3 - q1), 5) ORDER BY km DESC LIMIT 1`,
+  );
+  if (rows.length > 0) {
+    const [count, row, lon, lat, km] = rows[0];
+    ctx.issues.push(
+      issue(
+        'warning',
+        'spatial-outlier',
+        {
+          zh: `${count} 个点远离其他点（最远 ${km} km），可能是坐标错误或经纬度颠倒`,
+          en: `${count} points lie far from the others (farthest ${km} km away): a coordinate error or swapped lon/lat?`,
+        },
+        { file: ctx.file, row: Number(row), value: `${lon}, ${lat}`, count: Number(count) },
+      ),
+    );
+  }
+  const outside = await scalarRows(
+    ctx.connection,
+    `SELECT count(*) OVER (), source_row, lon, lat FROM ${table} WHERE ${where} AND NOT (lon BETWEEN 73 AND 136 AND lat BETWEEN 3 AND 54) ORDER BY source_row LIMIT 1`,
+  );
+  if (outside.length > 0) {
+    const [count, row, lon, lat] = outside[0];
+    ctx.issues.push(
+      issue(
+        'warning',
+        'outside-china',
+        { zh: `${count} 个点在中国范围以外`, en: `${count} points lie outside China` },
+        { file: ctx.file, row: Number(row), value: `${lon}, ${lat}`, count: Number(count) },
+      ),
+    );
+  }
+}
+
+/** EPA PMF 5 uncertainty file: same layout as the concentration file; stored long. */
+async function importUncertainties(ctx: Context, request: ImportRequest, datasetId: string): Promise<void> {
+  const path = request.uncertaintyFile as string;
+  const source = await openSource(path, {
+    kind: 'soil',
+    format: request.format === 'pmf' ? 'auto' : request.format,
+  });
+  try {
+    const mapping = buildMapping(source.headers, 'soil', {}, source.file);
+    applyPmfConvention(mapping);
+    const table = sqlIdentifier(`raw_${datasetId}_unc`);
+    await createRawTable(
+      ctx.connection,
+      source,
+      table,
+      new Set(source.columnNames.filter((_, i) => mapping[i].field === 'sample_id')),
+    );
+    const described = await scalarRows(ctx.connection, `DESCRIBE ${table}`);
+    const typeOf = new Map(described.map((r) => [String(r[0]), String(r[1])]));
+    const idName = source.columnNames[mapping.findIndex((m) => m.field === 'sample_id')];
+    const firstRowid = (
+      await scalarRows(ctx.connection, `SELECT coalesce(min(rowid), 0) FROM ${table}`)
+    )[0][0];
+    const rowSql = source.rowSql.startsWith('rowid')
+      ? `(r.${source.rowSql} - ${firstRowid})::INTEGER`
+      : `r.${source.rowSql}::INTEGER`;
+    for (const [i, m] of mapping.entries()) {
+      if (!m.field || !ELEMENTS.some((e) => e.symbol === m.field)) continue;
+      const c: RawColumn = {
+        sql: `r.${sqlIdentifier(source.columnNames[i])}`,
+        varchar: typeOf.get(source.columnNames[i]) === 'VARCHAR',
+      };
+      const fc: FieldColumn = {
+        ...c,
+        field: m.field,
+        source: m.source,
+        factor: m.factor,
+        type: typeOf.get(source.columnNames[i]) ?? 'VARCHAR',
+      };
+      const before = ctx.issues.length;
+      await firstOffender(
+        { ...ctx, rawTable: table, file: source.file, rowSql },
+        `${isNotNumber(c)} OR ${numberOf(c)} < 0 AND ${numberOf(c)} NOT IN ${PMF_MISSING_CODES}`,
+        fc,
+        'bad-uncertainty',
+        {
+          zh: '不确定度应为非负数值',
+          en: 'an uncertainty must be a non-negative number',
+        },
+      );
+      if (ctx.issues.length > before) throw new ImportError(ctx.issues);
+      await ctx.connection.run(
+        `INSERT INTO uncertainties SELECT ${sqlString(datasetId)}, ${rowSql}, trim(r.${sqlIdentifier(idName)}::VARCHAR), ${sqlString(m.field)},
+                CASE WHEN ${numberOf(c)} >= 0 THEN ${numberOf(c)} * ${m.factor} END FROM ${table} r`,
+      );
+    }
+  } finally {
+    source.dispose();
+  }
+}

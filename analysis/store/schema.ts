@@ -1,0 +1,100 @@
+import { ELEMENTS } from '../domain/elements.ts';
+
+// The project schema. `schema_version` holds one row per applied migration; `migrate` applies
+// every step above the stored version, in one transaction, so a newer SoilTrace upgrades an older
+// project in place and an older one refuses a newer project instead of misreading it.
+//
+// Canonical tables hold every dataset of a kind, told apart by `dataset_id`; `source_row` is the
+// row as the user sees it in the source file (header = row 1). Each `raw_<dataset id>` table keeps
+// every original column as text, so nothing the user had is dropped.
+//
+// Censored values: each element has three columns, e.g. `cd_mg_kg` (the measured value, mg/kg),
+// `cd_below_dl` (true when the lab reported "<DL", "ND", "未检出", "0.01L" or a negative code) and
+// `cd_dl_mg_kg` (that detection limit, NULL when the lab gave none). A censored value leaves
+// `cd_mg_kg` NULL — never zero; a missing cell leaves all three NULL.
+
+export const SCHEMA_VERSION = 1;
+
+/** Column-name stem of an element in canonical tables: `Cd` → `cd`. */
+export function elementColumn(symbol: string): string {
+  return symbol.toLowerCase();
+}
+
+function elementConcentrationColumns(): string {
+  return ELEMENTS.map((e) => {
+    const c = elementColumn(e.symbol);
+    return `${c}_mg_kg DOUBLE, ${c}_below_dl BOOLEAN, ${c}_dl_mg_kg DOUBLE`;
+  }).join(',\n  ');
+}
+
+function elementEmissionColumns(): string {
+  return ELEMENTS.map((e) => {
+    const c = elementColumn(e.symbol);
+    return `${c}_air_kg_a DOUBLE, ${c}_water_kg_a DOUBLE`;
+  }).join(',\n  ');
+}
+
+const LOCATION = `lon DOUBLE, lat DOUBLE, x_original DOUBLE, y_original DOUBLE, crs_original VARCHAR`;
+
+/** Migration steps; index i brings a project from version i to version i + 1. */
+export const MIGRATIONS: readonly string[][] = [
+  [
+    `CREATE TABLE datasets (
+  id VARCHAR PRIMARY KEY,
+  kind VARCHAR NOT NULL,
+  source_file VARCHAR NOT NULL,
+  source_sha256 VARCHAR NOT NULL,
+  source_format VARCHAR NOT NULL,
+  encoding VARCHAR,
+  sheet VARCHAR,
+  imported_at TIMESTAMP NOT NULL,
+  row_count BIGINT NOT NULL,
+  column_mapping JSON NOT NULL,
+  units JSON NOT NULL,
+  crs VARCHAR,
+  warnings JSON NOT NULL,
+  raw_table VARCHAR NOT NULL,
+  software_version VARCHAR NOT NULL
+)`,
+    `CREATE TABLE soil_samples (
+  dataset_id VARCHAR NOT NULL, source_row INTEGER NOT NULL, sample_id VARCHAR,
+  ${LOCATION},
+  depth_top_cm DOUBLE, depth_bottom_cm DOUBLE, land_use VARCHAR, land_use_original VARCHAR,
+  ph DOUBLE, organic_matter_g_kg DOUBLE, sampled_on DATE,
+  ${elementConcentrationColumns()}
+)`,
+    `CREATE TABLE crop_samples (
+  dataset_id VARCHAR NOT NULL, source_row INTEGER NOT NULL, sample_id VARCHAR,
+  ${LOCATION},
+  crop VARCHAR, crop_original VARCHAR, part VARCHAR, part_original VARCHAR, soil_sample_id VARCHAR,
+  sampled_on DATE,
+  ${elementConcentrationColumns()}
+)`,
+    `CREATE TABLE enterprises (
+  dataset_id VARCHAR NOT NULL, source_row INTEGER NOT NULL, enterprise_id VARCHAR, name VARCHAR,
+  industry VARCHAR, industry_original VARCHAR,
+  ${LOCATION},
+  status VARCHAR, status_original VARCHAR, start_year INTEGER, end_year INTEGER,
+  stack_height_m DOUBLE, risk_grade VARCHAR,
+  ${elementEmissionColumns()}
+)`,
+    `CREATE TABLE input_fluxes (
+  dataset_id VARCHAR NOT NULL, source_row INTEGER NOT NULL,
+  pathway VARCHAR, pathway_original VARCHAR, direction VARCHAR, zone VARCHAR,
+  ${LOCATION},
+  element VARCHAR, flux_g_ha_a DOUBLE
+)`,
+    `CREATE TABLE uncertainties (
+  dataset_id VARCHAR NOT NULL, source_row INTEGER NOT NULL, sample_id VARCHAR,
+  element VARCHAR NOT NULL, uncertainty_mg_kg DOUBLE
+)`,
+  ],
+];
+
+/** Canonical table of each dataset kind. */
+export const KIND_TABLES = {
+  soil: 'soil_samples',
+  crop: 'crop_samples',
+  emission: 'enterprises',
+  flux: 'input_fluxes',
+} as const;
