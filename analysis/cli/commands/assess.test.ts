@@ -145,6 +145,43 @@ describe('soiltrace assess --json', () => {
   });
 });
 
+describe('soiltrace assess --crops', () => {
+  it('checks rice against GB 2762, pairs it with soil for BCF and the joint class', async () => {
+    const soil = csv('soil-crops.csv', SOIL);
+    // R1 on S1: Cd 0.25 > 0.2 → exceeds; soil Cd 0.31 is safe utilization → safe use measures.
+    //   BCF Cd = 0.25/0.31 = 0.806452; Pb 0.05/50 = 0.001.
+    // R2 on S4 (orchard soil, all priority): Cd 0.1, Pb 0.1 comply → priority protection.
+    // R3 on S2: Cd "<0.02" → 0.01 complies; soil Cd 3.5 strict control → safe utilization, monitor closely.
+    const crops = csv(
+      'crops.csv',
+      '样品编号,作物,镉Cd(mg/kg),铅Pb(mg/kg),对应土壤样品编号\nR1,水稻,0.25,0.05,S1\nR2,稻谷,0.1,0.1,S4\nR3,大米,<0.02,0.1,S2\n',
+    );
+    const { code, stdout } = await run(['--file', soil, '--crops', crops, '--json']);
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout) as {
+      crops: {
+        table: { version: string };
+        samples: {
+          sampleId: string;
+          joint: { class: string; action: string };
+          metals: Record<string, { bcf: number; cropExceeds: boolean }>;
+        }[];
+        summary: { crop: string; metal: string; n: number; exceedanceRate: number; limit: number }[];
+      };
+    };
+    expect(out.crops.table.version).toBe('GB 2762-2022');
+    const [r1, r2, r3] = out.crops.samples;
+    expect(r1.metals.Cd.bcf).toBeCloseTo(0.806452, 6);
+    expect(r1.metals.Pb.bcf).toBeCloseTo(0.001, 12);
+    expect(r1.joint).toMatchObject({ class: 'safe_utilization', action: 'safe_use_measures' });
+    expect(r2.joint).toMatchObject({ class: 'priority_protection', action: 'maintain' });
+    expect(r3.joint).toMatchObject({ class: 'safe_utilization', action: 'monitor_closely' });
+    const cd = out.crops.summary.find((r) => r.metal === 'Cd');
+    expect(cd).toMatchObject({ crop: 'rice', n: 3, limit: 0.2 });
+    expect(cd?.exceedanceRate).toBeCloseTo(1 / 3, 12);
+  });
+});
+
 describe('soiltrace assess, readable output', () => {
   it('prints classes and the summary table', async () => {
     const file = csv('soil-text.csv', SOIL);

@@ -6,9 +6,13 @@ import { type Locale, SoilTraceError, userLocale } from '../../errors.ts';
 import { readTableFile } from '../../io/read-table-file.ts';
 import {
   type AssessmentResult,
+  assessCropSamples,
   assessSamples,
   type BackgroundSet,
   backgroundFromUserTable,
+  CROP_TYPE_LABELS,
+  type CropAssessmentResult,
+  cropSamplesFromTable,
   findStandard,
   riBandsWith,
   SOIL_CLASS_LABELS,
@@ -37,6 +41,8 @@ options:
   --pi-reference REF       screening (default) or background
   --ri-bands A,B,C         RI class limits (default 150,300,600)
   --ef-reference EL        reference element for EF (Al, Fe, Sc, Ti, Mn; column in FILE)
+  --crops FILE             crop samples (sample_id, crop, soil_sample_id, metals): GB 2762-2022
+                           limits, BCF = crop/soil and the joint soil-and-crop class
   --incomplete MODE        unassessed (default): a sample with an empty pH or land-use cell under
                            gb15618 gets class null (its Igeo, Er, RI are still given) and a
                            warning; error: stop with the file/row/column instead
@@ -102,7 +108,45 @@ function pct(x: number | null): string {
   return x === null ? '—' : `${(x * 100).toFixed(1)}%`;
 }
 
-function render(result: AssessmentResult, file: string, locale: Locale): string {
+function renderCrops(crops: CropAssessmentResult, locale: Locale): string[] {
+  const zh = locale === 'zh';
+  const L = (z: string, e: string) => `${z} ${e}`;
+  const header = [
+    L('作物', 'Crop'),
+    L('元素', 'Metal'),
+    'n',
+    L('均值', 'Mean'),
+    L('最大', 'Max'),
+    L('限量', 'Limit'),
+    L('超标率', 'Exceed'),
+    'BCF',
+  ];
+  const rows = crops.summary.map((r) => [
+    CROP_TYPE_LABELS[r.crop][locale],
+    r.metal,
+    String(r.n),
+    fmt(r.mean),
+    fmt(r.max),
+    fmt(r.limit),
+    pct(r.exceedanceRate),
+    fmt(r.meanBcf),
+  ]);
+  const joint = Object.entries(crops.jointCounts)
+    .map(([c, n]) => `${SOIL_CLASS_LABELS[c as keyof typeof SOIL_CLASS_LABELS][locale]} ${n}`)
+    .join('; ');
+  return [
+    '',
+    `${L('农产品', 'Crops')}: ${crops.table.version}, ${crops.samples.length} ${zh ? '个样品' : 'samples'}`,
+    table(header, rows, 2),
+    `${L('土壤-农产品协同分类', 'Joint soil-and-crop class')}: ${joint}`,
+  ];
+}
+
+function render(
+  result: AssessmentResult & { crops?: CropAssessmentResult },
+  file: string,
+  locale: Locale,
+): string {
   const zh = locale === 'zh';
   const L = (z: string, e: string) => `${z} ${e}`;
   const label = (c: string | null) =>
@@ -184,9 +228,10 @@ function render(result: AssessmentResult, file: string, locale: Locale): string 
         ? fmt(m.screening.min)
         : `${fmt(m.screening.min)}–${fmt(m.screening.max)}`,
     pct(m.exceedanceRate),
-    ...classes.map((c) => pct(m.classShares[c] ?? 0)),
+    ...classes.map((c) => (m.screening === null ? '—' : pct(m.classShares[c] ?? 0))),
   ]);
   out.push(table(sumHeader, sumRows, 1));
+  if (result.crops) out.push(...renderCrops(result.crops, locale));
   if (result.warnings.length) {
     out.push('', `${L('提示', 'Warnings')}:`);
     for (const w of result.warnings) out.push(`  - ${w.sampleId ? `${w.sampleId}: ` : ''}${w[locale]}`);
@@ -212,6 +257,7 @@ export const command: CliCommand = {
         'ri-bands': { type: 'string' },
         'ef-reference': { type: 'string' },
         incomplete: { type: 'string' },
+        crops: { type: 'string' },
         json: { type: 'boolean', default: false },
       },
       strict: true,
@@ -287,7 +333,17 @@ export const command: CliCommand = {
       onIncomplete: incomplete,
       file: tableFile.file,
     });
-    const result = { ...assessed, warnings: [...read.warnings, ...assessed.warnings] };
+    let crops: CropAssessmentResult | undefined;
+    if (values.crops) {
+      const cropRead = cropSamplesFromTable(readTableFile(values.crops));
+      crops = assessCropSamples(cropRead.samples, assessed.samples);
+      read.warnings.push(...cropRead.warnings, ...crops.warnings);
+    }
+    const result = {
+      ...assessed,
+      ...(crops ? { crops } : {}),
+      warnings: [...read.warnings, ...assessed.warnings],
+    };
     if (values.json) {
       io.stdout(JSON.stringify(result));
     } else {

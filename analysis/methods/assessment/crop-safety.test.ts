@@ -54,12 +54,33 @@ describe('crop checks and BCF', () => {
     expect(bioconcentrationFactor(0.2, 40)).toBeCloseTo(0.005, 12);
     expect(bioconcentrationFactor(0.2, 0)).toBeNaN();
   });
-  it('pairs a soil and a rice sample', () => {
-    const p = assessPairedPoint('P1', 'rice', { Cd: 0.5, Pb: 40 }, { Cd: 0.25, Pb: 0.1 }, 'safe_utilization');
-    expect(p.bcf.Cd).toBeCloseTo(0.5, 12);
-    expect(p.bcf.Pb).toBeCloseTo(0.0025, 12);
+  it('pairs a soil and a rice sample metal by metal; the worst metal decides', () => {
+    // Soil Cd 0.5 (safe utilization), Pb 40 (priority), Zn 300 (safe utilization, no food limit).
+    // Rice Cd 0.25 > 0.2 → Cd joint: safe utilization with measures; Pb 0.1 ≤ 0.2 → priority.
+    // BCF Cd = 0.25/0.5 = 0.5; Pb = 0.1/40 = 0.0025; Zn = 20/300 = 0.066667.
+    const p = assessPairedPoint('R1', 'rice', { Cd: 0.25, Pb: 0.1, Zn: 20 }, 'S1', {
+      Cd: { value: 0.5, class: 'safe_utilization' },
+      Pb: { value: 40, class: 'priority_protection' },
+      Zn: { value: 300, class: 'safe_utilization' },
+    });
+    expect(p.metals.Cd.bcf).toBeCloseTo(0.5, 12);
+    expect(p.metals.Pb.bcf).toBeCloseTo(0.0025, 12);
+    expect(p.metals.Zn.bcf).toBeCloseTo(0.066667, 6);
     expect(p.cropExceeds).toBe(true);
+    expect(p.metals.Cd.joint).toMatchObject({ class: 'safe_utilization', action: 'safe_use_measures' });
+    expect(p.metals.Pb.joint).toMatchObject({ class: 'priority_protection', action: 'maintain' });
+    expect(p.metals.Zn).toMatchObject({
+      cropExceeds: null,
+      joint: { class: 'safe_utilization', action: 'monitor' },
+    });
     expect(p.joint).toMatchObject({ class: 'safe_utilization', action: 'safe_use_measures' });
+  });
+  it('strict soil with a compliant crop is downgraded; without soil there is no joint class', () => {
+    const p = assessPairedPoint('R2', 'rice', { Cd: 0.1 }, 'S2', {
+      Cd: { value: 3.5, class: 'strict_control' },
+    });
+    expect(p.joint).toMatchObject({ class: 'safe_utilization', action: 'monitor_closely' });
+    expect(assessPairedPoint('R3', 'rice', { Cd: 0.3 }, null, undefined).joint).toBeNull();
   });
 });
 

@@ -1,4 +1,4 @@
-import type { FarmlandClass } from './screening-class.ts';
+import type { FarmlandClass, SoilClass } from './screening-class.ts';
 import { type CropType, type FoodLimit, type FoodLimitTable, GB2762_2022 } from './standards/gb2762-2022.ts';
 
 /** The food limit for a crop and metal, or undefined where the table sets none (e.g. Cu, Zn). */
@@ -127,31 +127,111 @@ export function jointSoilCropClass(soilClass: FarmlandClass, cropExceeds: boolea
   return table[soilClass][cropExceeds ? 1 : 0];
 }
 
-export interface PairedAssessment {
-  pointId: string;
-  crop: CropType;
-  checks: CropCheck[];
-  bcf: Record<string, number>;
-  cropExceeds: boolean;
-  joint: JointClass;
+const ACTION_ORDER: readonly JointAction[] = [
+  'maintain',
+  'monitor',
+  'investigate_other_sources',
+  'monitor_closely',
+  'safe_use_measures',
+  'restrict_planting',
+];
+const CLASS_ORDER: readonly FarmlandClass[] = ['priority_protection', 'safe_utilization', 'strict_control'];
+
+function severity(j: JointClass): number {
+  return CLASS_ORDER.indexOf(j.class) * 10 + ACTION_ORDER.indexOf(j.action);
 }
 
-/** Food-limit check, BCF per metal and joint class of one soil–crop pair. */
+/** The soil side of a pair: one metal's concentration (mg/kg) and GB 15618 class. */
+export interface SoilMetalForPair {
+  value: number;
+  class: SoilClass | null;
+}
+
+export interface PairedMetal {
+  soilValue: number | null;
+  soilClass: FarmlandClass | null;
+  cropValue: number | null;
+  /** null where the crop has no limit or no value for this metal. */
+  cropExceeds: boolean | null;
+  bcf: number | null;
+  /** Joint class; the soil class alone where the crop gives no verdict; null without a soil class. */
+  joint: JointClass | null;
+}
+
+export interface PairedAssessment {
+  sampleId: string;
+  soilSampleId: string | null;
+  crop: CropType;
+  checks: CropCheck[];
+  /** Any metal above its food limit. */
+  cropExceeds: boolean;
+  metals: Record<string, PairedMetal>;
+  /** The worst metal's joint class (the worst metal decides, as for soil); null without soil classes. */
+  joint: JointClass | null;
+}
+
+function isFarmlandClass(c: SoilClass | null): c is FarmlandClass {
+  return c !== null && (CLASS_ORDER as readonly string[]).includes(c);
+}
+
+const SOIL_ONLY: Record<FarmlandClass, JointClass> = {
+  priority_protection: jointSoilCropClass('priority_protection', false),
+  safe_utilization: jointSoilCropClass('safe_utilization', false),
+  strict_control: {
+    class: 'strict_control',
+    action: 'restrict_planting',
+    zh: '土壤超管制值（无农产品数据）：严格管控',
+    en: 'soil above intervention (no crop verdict): strict control',
+  },
+};
+
+/**
+ * Food-limit check, BCF and joint class of one crop sample and the soil sampled with it, metal by
+ * metal (soil class of a metal × crop exceedance of the same metal, jointSoilCropClass); a metal
+ * the crop gives no verdict on (no limit, e.g. Cu, Zn, or not measured) keeps its soil class.
+ */
 export function assessPairedPoint(
-  pointId: string,
+  sampleId: string,
   crop: CropType,
-  soil: Readonly<Record<string, number>>,
   cropConcentrations: Readonly<Record<string, number>>,
-  soilClass: FarmlandClass,
+  soilSampleId: string | null,
+  soil: Readonly<Record<string, SoilMetalForPair>> | undefined,
   table: FoodLimitTable = GB2762_2022,
 ): PairedAssessment {
   const checks = checkCrop(crop, cropConcentrations, table);
-  const bcf: Record<string, number> = {};
-  for (const [metal, c] of Object.entries(cropConcentrations)) {
-    const s = soil[metal];
-    if (Number.isFinite(c) && s !== undefined && Number.isFinite(s))
-      bcf[metal] = bioconcentrationFactor(c, s);
+  const metals: Record<string, PairedMetal> = {};
+  const names = new Set([...Object.keys(cropConcentrations), ...Object.keys(soil ?? {})]);
+  for (const metal of names) {
+    const s = soil?.[metal];
+    const c = cropConcentrations[metal];
+    const check = checks.find((k) => k.metal === metal);
+    const soilClass = s && isFarmlandClass(s.class) ? s.class : null;
+    const cropExceeds = check ? check.exceeds : null;
+    let joint: JointClass | null = null;
+    if (soilClass !== null) {
+      joint = cropExceeds === null ? SOIL_ONLY[soilClass] : jointSoilCropClass(soilClass, cropExceeds);
+    }
+    metals[metal] = {
+      soilValue: s ? s.value : null,
+      soilClass,
+      cropValue: c !== undefined && Number.isFinite(c) ? c : null,
+      cropExceeds,
+      bcf:
+        s && c !== undefined && Number.isFinite(c) && s.value > 0 ? bioconcentrationFactor(c, s.value) : null,
+      joint,
+    };
   }
-  const cropExceeds = checks.some((c) => c.exceeds === true);
-  return { pointId, crop, checks, bcf, cropExceeds, joint: jointSoilCropClass(soilClass, cropExceeds) };
+  let joint: JointClass | null = null;
+  for (const m of Object.values(metals)) {
+    if (m.joint && (joint === null || severity(m.joint) > severity(joint))) joint = m.joint;
+  }
+  return {
+    sampleId,
+    soilSampleId,
+    crop,
+    checks,
+    cropExceeds: checks.some((c) => c.exceeds === true),
+    metals,
+    joint,
+  };
 }

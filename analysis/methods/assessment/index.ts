@@ -4,6 +4,7 @@
 export * from './assess-samples.ts';
 export * from './band-scheme.ts';
 export * from './crop-safety.ts';
+export * from './crop-samples-from-table.ts';
 export * from './ecological-risk.ts';
 export * from './enrichment-factor.ts';
 export * from './geoaccumulation-index.ts';
