@@ -1,11 +1,13 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import nodePath from 'node:path';
+import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiHandler, createApiHandler } from '../analysis/api/handler.ts';
 import { type BridgeIpc, createBridge, MAX_PARAMS_BYTES } from './bridge.ts';
 import { CHANNELS } from './channels.ts';
 import { createPathGrants } from './path-grants.ts';
+import { createPortClient } from './port-client.ts';
 import { type CoreHandler, serveRequestsOnPort } from './serve-requests-on-port.ts';
 import { createFakeChannel } from './testing/fake-ports.ts';
 
@@ -112,6 +114,77 @@ describe('bridge ↔ core with the real API handler', () => {
       ok: false,
       error: { code: 'bad_params', location: { column: 'path', value: '/etc/passwd' } },
     });
+  });
+});
+
+describe('bridge ↔ core: a project as main creates it and the renderer fills it', () => {
+  let dir: string;
+  let handler: ApiHandler;
+  beforeAll(async () => {
+    dir = await mkdtemp(nodePath.join(tmpdir(), 'soiltrace-bridge-project-'));
+    handler = createApiHandler({ homeDir: dir });
+  });
+  afterAll(async () => {
+    await handler.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('creates a project from main, imports a picked CSV, lists it and reads its column back as Arrow', async () => {
+    // One core, two connections sharing the grants: main's (parentPort) and the window's.
+    const grants = createPathGrants();
+    const toMain = createFakeChannel();
+    const toWindow = createFakeChannel();
+    for (const channel of [toMain, toWindow]) {
+      serveRequestsOnPort(channel.core, handler, { grants, forwardEvents: true });
+      channel.core.start();
+    }
+    const main = createPortClient();
+    main.attachPort(toMain.client);
+
+    const csv = nodePath.join(dir, '土壤样品.csv');
+    await writeFile(
+      csv,
+      'sample_id,lon,lat,pH,land_use,Cd,Pb\nS1,117.1,34.2,6.1,paddy,0.31,28\nS2,117.2,34.3,7.8,dryland,0.18,35.5\nS3,117.3,34.1,5.2,vegetable,0.52,41\n',
+    );
+    const { bridge, attachPort } = createBridge({ ipc: fakeIpc().ipc, pathForFile: () => csv });
+    attachPort(toWindow.client);
+    const events: string[] = [];
+    bridge.onEvent((event) => events.push(event.type));
+
+    // File › New project: main chose the path in its save dialog.
+    const projectPath = nodePath.join(dir, '徐州.duckdb');
+    await main.grant(projectPath);
+    expect(await main.call('project.create', { path: projectPath })).toMatchObject({
+      ok: true,
+      result: { name: '徐州', datasetCount: 0, sample: false },
+    });
+    expect(await bridge.invoke('datasets.list', {})).toEqual({ ok: true, result: [] });
+
+    const path = bridge.pathForFile(new File([], '土壤样品.csv'));
+    const preview = await bridge.invoke('import.preview', { path });
+    if (!preview.ok) throw new Error(preview.error.message.en);
+    const { kind, mapping } = preview.result as { kind: string; mapping: unknown[] };
+    const committed = await bridge.invoke('import.commit', { path, kind, mapping });
+    expect(committed).toMatchObject({ ok: true, result: { dataset: { rows: 3 } } });
+
+    const listed = await bridge.invoke('datasets.list', {});
+    if (!listed.ok) throw new Error(listed.error.message.en);
+    const datasets = listed.result as { id: string; rows: number; sourceFile: string }[];
+    expect(datasets).toHaveLength(1);
+    expect(datasets[0].rows).toBe(3);
+
+    const table = await bridge.invoke('data.table', {
+      datasetId: datasets[0].id,
+      columns: ['sample_id', 'cd_mg_kg'],
+    });
+    if (!table.ok) throw new Error(table.error.message.en);
+    expect(table.result).toBeInstanceOf(Uint8Array);
+    const decoded = tableFromIPC(table.result as Uint8Array);
+    expect(decoded.getChild('sample_id')?.toArray()).toEqual(['S1', 'S2', 'S3']);
+    expect(Array.from(decoded.getChild('cd_mg_kg')?.toArray() as ArrayLike<number>)).toEqual([
+      0.31, 0.18, 0.52,
+    ]);
+    expect(events).toContain('project.changed');
   });
 });
 
