@@ -53,10 +53,14 @@ export function classBreaks(
   }
 }
 
-/** Class index of each value: the number of breaks strictly below it (right-closed classes). */
+/** Class index of each value: the number of breaks strictly below it (right-closed classes); −1 for NaN. */
 export function classify(values: ArrayLike<number>, breaks: readonly number[]): Int32Array {
   const codes = new Int32Array(values.length);
   for (let i = 0; i < values.length; i++) {
+    if (Number.isNaN(values[i])) {
+      codes[i] = -1;
+      continue;
+    }
     let c = 0;
     while (c < breaks.length && values[i] > breaks[c]) c++;
     codes[i] = c;
@@ -71,11 +75,12 @@ function formatBound(x: number): string {
 /** Strata from breaks, labelled by interval "(a, b]"; classes nobody falls in are left out. */
 export function strataFromBreaks(values: ArrayLike<number>, breaks: readonly number[]): Strata {
   const raw = classify(values, breaks);
-  const used = [...new Set(raw)].sort((a, b) => a - b);
+  const used = [...new Set(raw)].filter((c) => c >= 0).sort((a, b) => a - b);
   const remap = new Map(used.map((c, i) => [c, i]));
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < values.length; i++) {
+    if (Number.isNaN(values[i])) continue;
     lo = Math.min(lo, values[i]);
     hi = Math.max(hi, values[i]);
   }
@@ -83,7 +88,7 @@ export function strataFromBreaks(values: ArrayLike<number>, breaks: readonly num
   const levels = used.map(
     (c) => `${c === 0 ? '[' : '('}${formatBound(bounds[c])}, ${formatBound(bounds[c + 1])}]`,
   );
-  return { codes: Int32Array.from(raw, (c) => remap.get(c) ?? 0), levels };
+  return { codes: Int32Array.from(raw, (c) => remap.get(c) ?? -1), levels };
 }
 
 /** Discretise a continuous variable into strata with one method and class count. */

@@ -90,3 +90,19 @@ describe('GeoDetector hand cases', () => {
     expect(ecologicalDetector(0.6, 0.3, 10).significant).toBe(false);
   });
 });
+
+describe('missing values are left out per detector', () => {
+  it('a factor with an empty cell uses the other rows; the complete factor uses all', () => {
+    const y = [1, 2, 3, 7, 8, 9, 4];
+    const a = encodeStrata(['a', 'a', 'a', 'b', 'b', 'b', '']);
+    const b = encodeStrata(['u', 'v', 'u', 'v', 'u', 'v', 'u']);
+    const result = geoDetector(y, [
+      { name: 'a', strata: a },
+      { name: 'b', strata: b },
+    ]);
+    expect(result.factors[0].n).toBe(6);
+    expect(result.factors[0].q).toBeCloseTo(1 - 4 / 58, 14);
+    expect(result.factors[1].n).toBe(7);
+    expect(result.interactions[0].n).toBe(6);
+  });
+});
