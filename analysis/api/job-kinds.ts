@@ -1,10 +1,22 @@
-import type { JobKind } from './jobs.ts';
+import { methods } from './contract.ts';
+import { defineJobKind, type JobKind } from './jobs.ts';
 import type { ApiContext } from './routes/types.ts';
 
 /**
  * Job kinds `jobs.start` accepts, by name. An analysis area adds its long runs here (PMF runs,
  * bootstraps, Monte Carlo, kriging) as `{ params: zodSchema, run(params, control) }`.
  */
-export function jobKinds(_context: () => ApiContext): Record<string, JobKind> {
-  return {};
+export function jobKinds(context: () => ApiContext): Record<string, JobKind> {
+  return {
+    // An import as a job: large files take a while, and cancelling rolls the project back.
+    import: defineJobKind({
+      params: methods['import.commit'].params,
+      async run(params, control) {
+        control.progress(0.05, { zh: '正在读取文件', en: 'reading the file' });
+        const result = await context().session().commitImport(params, control.signal);
+        control.progress(1, { zh: '完成', en: 'done' });
+        return result;
+      },
+    }),
+  };
 }

@@ -18,6 +18,11 @@ export interface JobKind<P extends z.ZodType = z.ZodType> {
   run(params: z.output<P>, control: JobControl): Promise<unknown>;
 }
 
+/** Keeps a kind's params typed inside `run` while the registry holds kinds of any params. */
+export function defineJobKind<P extends z.ZodType>(kind: JobKind<P>): JobKind {
+  return kind as unknown as JobKind;
+}
+
 interface JobRecord {
   jobId: string;
   kind: string;

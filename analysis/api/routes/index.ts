@@ -1,9 +1,11 @@
 import { appRoutes } from './app.ts';
+import { dataRoutes } from './data.ts';
+import { exportRoutes } from './export.ts';
 import { jobsRoutes } from './jobs.ts';
 import { projectRoutes } from './project.ts';
 import type { RouteModule } from './types.ts';
 
 // One module per area; adding an area's methods = its entries in contract.ts + one line here.
-const modules: RouteModule[] = [appRoutes, projectRoutes, jobsRoutes];
+const modules: RouteModule[] = [appRoutes, projectRoutes, dataRoutes, exportRoutes, jobsRoutes];
 
 export const routes: RouteModule = Object.assign({}, ...modules);
