@@ -4,6 +4,7 @@
 // the latest survey year (for closed or relocated enterprises: their last reported year).
 
 import type { EnterpriseStatus, Industry } from '../../analysis/domain/industries.ts';
+import { EXTENT_KM } from './geography.ts';
 import type { Point } from './geometry.ts';
 import type { PlumeShape } from './plume.ts';
 import type { Random } from './random.ts';
@@ -341,10 +342,14 @@ export function createEnterprises(random: Random): Enterprise[] {
       const product = random.pick(plan.products);
       const prefix = random.uniform() < 0.5 ? '浙江' : '青溪';
       const place = PLACES[plan.where];
-      const point = {
-        x: Math.min(29.5, Math.max(0.5, place.centre.x + place.sdKm * random.normal())),
-        y: Math.min(24.5, Math.max(0.5, place.centre.y + place.sdKm * random.normal())),
-      };
+      // Redraw points that fall outside the county (clamping would pile them up on its border).
+      let point = { x: -1, y: -1 };
+      while (point.x < 0.5 || point.x > EXTENT_KM.x - 0.5 || point.y < 0.5 || point.y > EXTENT_KM.y - 0.5) {
+        point = {
+          x: place.centre.x + place.sdKm * random.normal(),
+          y: place.centre.y + place.sdKm * random.normal(),
+        };
+      }
       const u = random.uniform();
       const status: EnterpriseStatus = u < 0.75 ? 'operating' : u < 0.9 ? 'closed' : 'relocated';
       const startYear = 1988 + random.integer(30);

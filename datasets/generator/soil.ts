@@ -215,6 +215,17 @@ const ORGANIC_MATTER: Partial<Record<LandUse, number>> = {
   forest: 38,
 };
 
+/**
+ * Keeps pH within [low, high] without piling values up on the bounds: inside a 0.5-unit margin
+ * the excess is compressed exponentially (strongly acid soils rarely go below pH 4 in Zhejiang).
+ */
+function softBounds(value: number, low: number, high: number): number {
+  const margin = 0.5;
+  if (value < low + margin) return low + margin * Math.exp((value - low - margin) / margin);
+  if (value > high - margin) return high - margin * Math.exp((high - margin - value) / margin);
+  return value;
+}
+
 function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
 }
@@ -281,7 +292,7 @@ export function generateSoilSamples(
       elevation,
       lithology,
       landUse,
-      pH: round(Math.min(8.3, Math.max(4.1, pH)), 2),
+      pH: round(softBounds(pH, 4.1, 8.3), 2),
       pHReported: true,
       organicMatter: round(organicMatter, 1),
       organicMatterReported: true,

@@ -38,7 +38,7 @@ const AGRICULTURE = speciesVector([0.115, 0.012, 1.0, 2.0, 2.5, 9, 1.5, 24, 15, 
 /** Mining at the mine itself (Pb–Zn ore with arsenopyrite, Mn-rich gangue). */
 const MINING = speciesVector([0.9, 0.05, 60, 130, 1, 22, 1, 200, 180, 0.6, 1]);
 /** Traffic at the highway verge: legacy leaded petrol, tyre Zn, brake Cu. */
-const TRAFFIC = speciesVector([0.05, 0.005, 0.5, 30, 5, 14, 2.5, 55, 20, 0.3, 1.5]);
+const TRAFFIC = speciesVector([0.08, 0.006, 0.8, 55, 8, 25, 4, 100, 25, 0.4, 2]);
 
 export const LITHOLOGY_MULTIPLIER: Record<Lithology, number> = {
   alluvium: 1.05,

@@ -82,8 +82,9 @@ Sources and their spatial patterns:
   \`truth.samples[i].industrialByEnterprise\` splits g_industrial between the two (same units as g; they sum to it).
 - **mining** — waste rock and dust around the mine (e-folding 0.9 km) and tailings carried by the stream into the valley
   paddies (0.8 · exp(−d/0.35 km) · exp(−downstream/12 km)): As, Pb, Zn, Cd.
-- **traffic** — the highway verge (e-folding 0.35 km) and the town's streets: Pb (leaded-petrol legacy), Zn, Cu. Weak:
-  a few per cent of Pb, Zn and Cu at most; a PMF run may well not resolve it.
+- **traffic** — the highway verge (e-folding 0.35 km) and the town's streets: Pb (leaded-petrol legacy), Zn, Cu. A minor
+  source (${pct(truth.sharesPerSpecies.Pb.traffic)} % of Pb, ${pct(truth.sharesPerSpecies.Cu.traffic)} % of Cu, ${pct(truth.sharesPerSpecies.Zn.traffic)} % of Zn)
+  concentrated in few samples: a PMF run may well not resolve it.
 
 Sampling: a jittered 1.1 km grid (forest hills thinned), plus intensified points around both smelters and the mine valley,
 numbered township by township from north to south.
