@@ -44,11 +44,18 @@ export function parseEnterpriseStatus(text: string): EnterpriseStatus | undefine
 }
 
 /** Output pathways that remove metal from the plough layer (mass-balance outputs). */
-export const OUTPUT_PATHWAYS = ['crop_removal', 'leaching', 'runoff', 'other_output'] as const;
+export const OUTPUT_PATHWAYS = [
+  'crop_removal',
+  'straw_removal',
+  'leaching',
+  'runoff',
+  'other_output',
+] as const;
 export type OutputPathway = (typeof OUTPUT_PATHWAYS)[number];
 
 export const OUTPUT_PATHWAY_LABELS: Record<OutputPathway, { zh: string; en: string }> = {
   crop_removal: { zh: '作物收获带走', en: 'crop removal' },
+  straw_removal: { zh: '秸秆移除', en: 'straw removal' },
   leaching: { zh: '淋溶', en: 'leaching' },
   runoff: { zh: '地表径流', en: 'surface runoff' },
   other_output: { zh: '其他输出', en: 'other output' },
@@ -59,7 +66,8 @@ const PATHWAY_SYNONYMS: [RegExp, InputPathway | OutputPathway][] = [
   [/灌溉|irrigat/i, 'irrigation'],
   [/粪|畜禽|有机肥|manure|livestock|organic fertili[sz]er/i, 'manure'],
   [/化肥|肥料|磷肥|复合肥|fertili[sz]er/i, 'fertilizer'],
-  [/收获|秸秆|作物吸收|带走|crop|harvest|removal|offtake|uptake/i, 'crop_removal'],
+  [/秸秆|稻草|straw/i, 'straw_removal'],
+  [/收获|作物吸收|带走|crop|harvest|removal|offtake|uptake/i, 'crop_removal'],
   [/淋溶|淋失|下渗|leach/i, 'leaching'],
   [/径流|侵蚀|runoff|erosion/i, 'runoff'],
   [/其他|其它|other/i, 'other'],

@@ -193,7 +193,7 @@ export async function runPipeline(
       num('y'),
       file,
     );
-    if (!plan && request.format !== 'pmf') {
+    if (!plan && request.format !== 'pmf' && kind !== 'flux') {
       ctx.issues.push(
         issue(
           'warning',
