@@ -13,7 +13,10 @@ import {
   CROP_TYPE_LABELS,
   type CropAssessmentResult,
   cropSamplesFromTable,
+  EXPOSURE_PARAMETER_SETS,
   findStandard,
+  type HealthRiskSummary,
+  healthRiskOfSamples,
   riBandsWith,
   SOIL_CLASS_LABELS,
   type SoilStandard,
@@ -43,6 +46,9 @@ options:
   --ef-reference EL        reference element for EF (Al, Fe, Sc, Ti, Mn; column in FILE)
   --crops FILE             crop samples (sample_id, crop, soil_sample_id, metals): GB 2762-2022
                            limits, BCF = crop/soil and the joint soil-and-crop class
+  --health SET             add health risk (HQ/HI/CR, child and adult) with exposure parameters
+                           hj25.3-2014 or hj25.3-2019 (verify); soil Cr is treated as Cr(VI)
+                           for the ingestion slope factor (conservative)
   --incomplete MODE        unassessed (default): a sample with an empty pH or land-use cell under
                            gb15618 gets class null (its Igeo, Er, RI are still given) and a
                            warning; error: stop with the file/row/column instead
@@ -143,7 +149,7 @@ function renderCrops(crops: CropAssessmentResult, locale: Locale): string[] {
 }
 
 function render(
-  result: AssessmentResult & { crops?: CropAssessmentResult },
+  result: AssessmentResult & { crops?: CropAssessmentResult; health?: HealthRiskSummary },
   file: string,
   locale: Locale,
 ): string {
@@ -232,6 +238,23 @@ function render(
   ]);
   out.push(table(sumHeader, sumRows, 1));
   if (result.crops) out.push(...renderCrops(result.crops, locale));
+  if (result.health) {
+    const h = result.health;
+    out.push('', `${L('健康风险', 'Health risk')}: ${h.parameterSet}, ${h.toxicity}`);
+    out.push(
+      table(
+        [L('人群', 'Group'), L('最大 HI', 'Max HI'), 'HI > 1', L('最大 CR', 'Max CR'), 'CR > 1e-4'],
+        (['child', 'adult'] as const).map((p) => [
+          zh ? (p === 'child' ? '儿童' : '成人') : p,
+          fmt(h[p].maxHi),
+          pct(h[p].shareHiAbove1),
+          h[p].maxCr.toExponential(2),
+          pct(h[p].shareCrAbove1e4),
+        ]),
+        1,
+      ),
+    );
+  }
   if (result.warnings.length) {
     out.push('', `${L('提示', 'Warnings')}:`);
     for (const w of result.warnings) out.push(`  - ${w.sampleId ? `${w.sampleId}: ` : ''}${w[locale]}`);
@@ -258,6 +281,7 @@ export const command: CliCommand = {
         'ef-reference': { type: 'string' },
         incomplete: { type: 'string' },
         crops: { type: 'string' },
+        health: { type: 'string' },
         json: { type: 'boolean', default: false },
       },
       strict: true,
@@ -339,9 +363,22 @@ export const command: CliCommand = {
       crops = assessCropSamples(cropRead.samples, assessed.samples);
       read.warnings.push(...cropRead.warnings, ...crops.warnings);
     }
+    let health: HealthRiskSummary | undefined;
+    if (values.health) {
+      const set = EXPOSURE_PARAMETER_SETS.find((p) => p.id === values.health);
+      if (!set) {
+        throw option(
+          { zh: '应为 hj25.3-2014 或 hj25.3-2019', en: 'expected hj25.3-2014 or hj25.3-2019' },
+          values.health,
+          '--health',
+        );
+      }
+      health = healthRiskOfSamples(read.samples, set);
+    }
     const result = {
       ...assessed,
       ...(crops ? { crops } : {}),
+      ...(health ? { health } : {}),
       warnings: [...read.warnings, ...assessed.warnings],
     };
     if (values.json) {

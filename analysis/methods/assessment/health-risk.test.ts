@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { averageDailyDoses, healthRisk, metalHealthRisk, withExposure, withToxicity } from './health-risk.ts';
+import {
+  averageDailyDoses,
+  healthRisk,
+  healthRiskOfSamples,
+  metalHealthRisk,
+  withExposure,
+  withToxicity,
+} from './health-risk.ts';
 import {
   DEFAULT_TOXICITY,
   HJ25_3_2014_PARAMETERS,
@@ -76,5 +83,23 @@ describe('parameter sets and editing', () => {
     expect(r.child.crTotal).toBeCloseTo(1.508129e-5, 10);
     expect(r.child.hiAcceptable).toBe(true);
     expect(r.parameterSet.id).toBe('hj25.3-2014');
+  });
+});
+
+describe('many samples', () => {
+  it('shares above HI 1, using the per-mg/kg As child HI of the worked example (0.0404813)', () => {
+    // As 10 → HI 0.404813; As 30 → 1.214439 (> 1); As 2.5 → 0.101203. Share above 1: 1/3.
+    const r = healthRiskOfSamples([
+      { sampleId: 'a', concentrations: { As: 10 } },
+      { sampleId: 'b', concentrations: { As: 30 } },
+      { sampleId: 'c', concentrations: { As: 2.5 } },
+    ]);
+    expect(r.samples[1].child.hi).toBeCloseTo(1.214439, 5);
+    expect(r.child.maxHi).toBeCloseTo(1.214439, 5);
+    expect(r.child.shareHiAbove1).toBeCloseTo(1 / 3, 12);
+    expect(r.adult.shareHiAbove1).toBe(0);
+    // As 30 child CR = 3 · 1.508129e-5 = 4.524388e-5 (< 1e-4)
+    expect(r.child.maxCr).toBeCloseTo(4.524388e-5, 10);
+    expect(r.child.shareCrAbove1e4).toBe(0);
   });
 });

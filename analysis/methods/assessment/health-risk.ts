@@ -183,3 +183,50 @@ export function withToxicity(table: ToxicityTable, metal: string, patch: Toxicit
     values: { ...table.values, [metal]: { ...table.values[metal], ...patch } },
   };
 }
+
+export interface SampleHealthRisk {
+  sampleId: string;
+  child: { hi: number; cr: number };
+  adult: { hi: number; cr: number };
+}
+
+export interface HealthRiskSummary {
+  parameterSet: string;
+  toxicity: string;
+  samples: SampleHealthRisk[];
+  /** Share of samples with HI > 1 and total CR > 1e-4, per population. */
+  child: { maxHi: number; maxCr: number; shareHiAbove1: number; shareCrAbove1e4: number };
+  adult: { maxHi: number; maxCr: number; shareHiAbove1: number; shareCrAbove1e4: number };
+}
+
+/** Health risk of many samples (mg/kg by metal), with the shares above the acceptance levels. */
+export function healthRiskOfSamples(
+  samples: readonly { sampleId: string; concentrations: Readonly<Record<string, number>> }[],
+  parameters: ExposureParameterSet = HJ25_3_2014_PARAMETERS,
+  toxicity: ToxicityTable = DEFAULT_TOXICITY,
+): HealthRiskSummary {
+  const rows = samples.map((s): SampleHealthRisk => {
+    const r = healthRisk(s.concentrations, parameters, toxicity);
+    return {
+      sampleId: s.sampleId,
+      child: { hi: r.child.hi, cr: r.child.crTotal },
+      adult: { hi: r.adult.hi, cr: r.adult.crTotal },
+    };
+  });
+  const stats = (population: Population) => {
+    const n = rows.length || 1;
+    return {
+      maxHi: Math.max(0, ...rows.map((r) => r[population].hi)),
+      maxCr: Math.max(0, ...rows.map((r) => r[population].cr)),
+      shareHiAbove1: rows.filter((r) => r[population].hi > HEALTH_RISK_LIMITS.hazardIndex).length / n,
+      shareCrAbove1e4: rows.filter((r) => r[population].cr > HEALTH_RISK_LIMITS.cancerRiskTotal).length / n,
+    };
+  };
+  return {
+    parameterSet: parameters.id,
+    toxicity: toxicity.id,
+    samples: rows,
+    child: stats('child'),
+    adult: stats('adult'),
+  };
+}
