@@ -1,4 +1,5 @@
 import type { WebPreferences } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../analysis/server/security.ts';
 import { isAppUrl } from './app-origin.ts';
 
 // The renderer is untrusted web content: it reaches the core only through the typed bridge
@@ -24,30 +25,12 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
 }
 
 /**
- * The page may load only its own bundled files. Styles allow 'unsafe-inline' because plotly
- * injects <style> elements at run time; scripts never get 'unsafe-inline' or 'unsafe-eval'
- * (hence plotly.js-strict-dist-min). data:/blob: URLs carry chart PNG/SVG exports; no source
- * names another host, so the page can reach nothing beyond the app origin.
+ * The renderer's policy is the one the built page and browser mode carry (no 'unsafe-eval',
+ * scripts from the app only; see analysis/server/security.ts), plus no frames at all: the
+ * workbench embeds nothing.
  */
 export function contentSecurityPolicy(): string {
-  const directives: Record<string, string[]> = {
-    'default-src': ["'self'"],
-    'script-src': ["'self'"],
-    'style-src': ["'self'", "'unsafe-inline'"],
-    'img-src': ["'self'", 'data:', 'blob:'],
-    'font-src': ["'self'", 'data:'],
-    'connect-src': ["'self'", 'data:', 'blob:'],
-    'worker-src': ["'self'", 'blob:'],
-    'object-src': ["'none'"],
-    'frame-src': ["'none'"],
-    'child-src': ["'none'"],
-    'frame-ancestors': ["'none'"],
-    'base-uri': ["'none'"],
-    'form-action': ["'none'"],
-  };
-  return Object.entries(directives)
-    .map(([name, sources]) => `${name} ${sources.join(' ')}`)
-    .join('; ');
+  return `${CONTENT_SECURITY_POLICY}; frame-src 'none'; child-src 'none'`;
 }
 
 /** Headers added to every response the renderer receives. */
