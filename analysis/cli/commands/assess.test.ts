@@ -145,6 +145,51 @@ describe('soiltrace assess --json', () => {
   });
 });
 
+describe('soiltrace assess with user tables', () => {
+  it('reads a local standard and a local background', async () => {
+    const standard = join(dir, 'local.json');
+    writeFileSync(
+      standard,
+      JSON.stringify({
+        id: 'local-cd',
+        name: { zh: '地方镉标准', en: 'local Cd standard' },
+        version: 'DB 00/T 1-2025',
+        source: 'test',
+        kind: 'farmland',
+        phBreaks: [6.5],
+        screening: [{ metal: 'Cd', land: 'any', values: [0.25, 0.5] }],
+        intervention: [{ metal: 'Cd', land: 'any', values: [1, 2] }],
+      }),
+    );
+    const background = join(dir, 'bkg.json');
+    writeFileSync(
+      background,
+      JSON.stringify({ id: 'zj', name: '浙江', source: 'test', values: { Cd: 0.2 } }),
+    );
+    const file = csv('local.csv', 'sample_id,pH,land_use,Cd\nA,6.5,paddy,0.3\nB,6.6,paddy,0.3\n');
+    const { code, stdout } = await run([
+      '--file',
+      file,
+      '--standard-file',
+      standard,
+      '--background',
+      background,
+      '--pi-reference',
+      'background',
+      '--json',
+    ]);
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout) as JsonOut;
+    expect(out.standard).toMatchObject({ id: 'local-cd', version: 'DB 00/T 1-2025' });
+    expect(out.background.id).toBe('zj');
+    expect(out.samples.map((s) => s.class)).toEqual(['safe_utilization', 'priority_protection']);
+    // Pi = 0.3 / 0.2 = 1.5; Igeo = log2(0.3 / 0.3) = 0; Er = 30 · 0.3 / 0.2 = 45
+    expect(out.samples[0].metals.Cd.pi).toBeCloseTo(1.5, 12);
+    expect(out.samples[0].metals.Cd.igeo).toBeCloseTo(0, 12);
+    expect(out.samples[0].metals.Cd.er).toBeCloseTo(45, 12);
+  });
+});
+
 describe('soiltrace assess --crops', () => {
   it('checks rice against GB 2762, pairs it with soil for BCF and the joint class', async () => {
     const soil = csv('soil-crops.csv', SOIL);
