@@ -68,59 +68,83 @@ function balanceOf(
   };
 }
 
+interface MetalTables {
+  metal: string;
+  zones: string[];
+  /** Summed flux per zone for every "direction\u0000pathway" key the metal has. */
+  perZone: Map<string, Map<string, number>>;
+  directions: Map<string, FluxDirection>;
+}
+
+function tablesByMetal(records: readonly FluxRecord[]): MetalTables[] {
+  const metals = [...new Set(records.map((r) => r.metal))];
+  return metals.map((metal) => {
+    const rows = records.filter((r) => r.metal === metal);
+    const zones = [...new Set(rows.map((r) => r.zone))];
+    const directions = new Map<string, FluxDirection>();
+    for (const r of rows) directions.set(`${r.direction}\u0000${r.pathway}`, r.direction);
+    const perZone = new Map<string, Map<string, number>>();
+    for (const zone of zones) {
+      const m = new Map<string, number>();
+      for (const k of directions.keys()) m.set(k, 0);
+      perZone.set(zone, m);
+    }
+    for (const r of rows) {
+      const m = perZone.get(r.zone);
+      const k = `${r.direction}\u0000${r.pathway}`;
+      m?.set(k, (m.get(k) ?? 0) + r.flux);
+    }
+    return { metal, zones, perZone, directions };
+  });
+}
+
+// Pathway names for display; a pathway listed both as input and output keeps both, the output suffixed.
+function named(table: MetalTables, flux: Map<string, number>) {
+  const byName = new Map<string, number>();
+  const direction = new Map<string, FluxDirection>();
+  for (const [k, v] of flux) {
+    const [dir, pathway] = k.split('\u0000') as [FluxDirection, string];
+    const name =
+      dir === 'output' && table.directions.has(`input\u0000${pathway}`) ? `${pathway} (output)` : pathway;
+    byName.set(name, v);
+    direction.set(name, dir);
+  }
+  return { byName, direction };
+}
+
 /**
- * Input/output balance of the plough layer per metal (reference/soil-standards.md): the share of
- * each input pathway, input_i / Σ inputs, and ΔC = (Σ inputs − Σ outputs) × 1000 / M.
- * Rows repeating a (zone, metal, pathway, direction) are added. With `byZone` false (default) the
- * area result averages the zones that report the metal, each zone weighted equally and a pathway a
- * zone does not report counted as 0 there; with `byZone` true every zone gets its own balance.
- * Pathways keep the order they first appear in.
+ * Input/output balance of the plough layer per metal over the whole area
+ * (reference/soil-standards.md): the share of each input pathway, input_i / Σ inputs, and
+ * ΔC = (Σ inputs − Σ outputs) × 1000 / M. Rows repeating a (zone, metal, pathway, direction) are
+ * added. Zones are averaged, weighted by `zoneWeights` (e.g. zone areas in ha) or equally when none
+ * are given, over the zones that report the metal; a pathway a zone does not report counts as 0
+ * there. Pathways keep the order they first appear in.
  */
 export function fluxBalance(
   records: readonly FluxRecord[],
   soilMass: number,
-  options: { byZone?: boolean } = {},
+  options: { zoneWeights?: ReadonlyMap<string, number> } = {},
 ): MetalBalance[] {
-  const metals = [...new Set(records.map((r) => r.metal))];
-  const result: MetalBalance[] = [];
-  for (const metal of metals) {
-    const rows = records.filter((r) => r.metal === metal);
-    const zones = [...new Set(rows.map((r) => r.zone))];
-    const key = (r: FluxRecord) => `${r.direction}\u0000${r.pathway}`;
-    const directions = new Map<string, FluxDirection>();
-    for (const r of rows) directions.set(key(r), r.direction);
-    const sumFor = (zoneRows: readonly FluxRecord[]) => {
-      const m = new Map<string, number>();
-      for (const k of directions.keys()) m.set(k, 0);
-      for (const r of zoneRows) m.set(key(r), (m.get(key(r)) ?? 0) + r.flux);
-      return m;
-    };
-    const rename = (m: Map<string, number>) => {
-      const flux = new Map<string, number>();
-      const dir = new Map<string, FluxDirection>();
-      for (const [k, v] of m) {
-        const [direction, pathway] = k.split('\u0000') as [FluxDirection, string];
-        // A pathway listed both as input and output keeps both, the output one suffixed.
-        const name =
-          direction === 'output' && directions.has(`input\u0000${pathway}`) ? `${pathway} (output)` : pathway;
-        flux.set(name, v);
-        dir.set(name, direction);
-      }
-      return { flux, dir };
-    };
-    if (options.byZone) {
-      for (const zone of zones) {
-        const { flux, dir } = rename(sumFor(rows.filter((r) => r.zone === zone)));
-        result.push(balanceOf(metal, zone, flux, dir, soilMass));
-      }
-    } else {
-      const perZone = zones.map((zone) => sumFor(rows.filter((r) => r.zone === zone)));
-      const average = new Map<string, number>();
-      for (const k of directions.keys())
-        average.set(k, perZone.reduce((s, m) => s + (m.get(k) ?? 0), 0) / zones.length);
-      const { flux, dir } = rename(average);
-      result.push(balanceOf(metal, null, flux, dir, soilMass));
+  return tablesByMetal(records).map((table) => {
+    const weight = (zone: string) => options.zoneWeights?.get(zone) ?? (options.zoneWeights ? 0 : 1);
+    const totalWeight = table.zones.reduce((s, z) => s + weight(z), 0);
+    const average = new Map<string, number>();
+    for (const k of table.directions.keys()) {
+      let sum = 0;
+      for (const zone of table.zones) sum += weight(zone) * (table.perZone.get(zone)?.get(k) ?? 0);
+      average.set(k, totalWeight > 0 ? sum / totalWeight : Number.NaN);
     }
-  }
-  return result;
+    const { byName, direction } = named(table, average);
+    return balanceOf(table.metal, null, byName, direction, soilMass);
+  });
+}
+
+/** The same balance for every zone separately (metal by metal, zones in order of appearance). */
+export function fluxBalanceByZone(records: readonly FluxRecord[], soilMass: number): MetalBalance[] {
+  return tablesByMetal(records).flatMap((table) =>
+    table.zones.map((zone) => {
+      const { byName, direction } = named(table, table.perZone.get(zone) ?? new Map());
+      return balanceOf(table.metal, zone, byName, direction, soilMass);
+    }),
+  );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fluxBalance } from './flux-balance.ts';
+import { fluxBalance, fluxBalanceByZone } from './flux-balance.ts';
 import {
   firstOrderConcentration,
   lossRateFromOutputs,
@@ -34,7 +34,7 @@ describe('plough-layer balance by hand', () => {
     // (12 − 2) × 1000 / 2.6e6 = 0.0038462 mg/kg/a
     expect(cd.accumulation).toBeCloseTo(10_000 / 2.6e6, 12);
   });
-  it('zones: equal-weight mean with missing pathways as 0, or one balance per zone', () => {
+  it('zones: equal-weight or area-weighted mean with missing pathways as 0, or one balance per zone', () => {
     const records = [
       { pathway: 'deposition', direction: 'input' as const, zone: 'A', metal: 'Pb', flux: 100 },
       { pathway: 'deposition', direction: 'input' as const, zone: 'B', metal: 'Pb', flux: 60 },
@@ -44,7 +44,15 @@ describe('plough-layer balance by hand', () => {
     expect(mean.inputs.find((p) => p.pathway === 'deposition')?.flux).toBe(80);
     expect(mean.inputs.find((p) => p.pathway === 'irrigation')?.flux).toBe(10);
     expect(mean.inputs[0].share).toBeCloseTo(80 / 90, 12);
-    const zones = fluxBalance(records, 2.6e6, { byZone: true });
+    // Areas 3 : 1 → deposition (3·100 + 60)/4 = 90, irrigation 3·20/4 = 15.
+    const [weighted] = fluxBalance(records, 2.6e6, {
+      zoneWeights: new Map([
+        ['A', 300],
+        ['B', 100],
+      ]),
+    });
+    expect(weighted.inputs.map((p) => p.flux)).toEqual([90, 15]);
+    const zones = fluxBalanceByZone(records, 2.6e6);
     expect(zones.map((z) => [z.zone, z.totalInput])).toEqual([
       ['A', 120],
       ['B', 60],
