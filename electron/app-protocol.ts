@@ -4,14 +4,16 @@ import { APP_SCHEME, isAppUrl } from './app-origin.ts';
 import { securityHeaders } from './security.ts';
 
 /**
- * Registered before app 'ready'. standard + secure give the scheme a real origin and a
- * secure context; no bypassCSP, no service workers, no CORS to it from elsewhere.
+ * Registered before app 'ready'. standard + secure give the scheme a real origin and a secure
+ * context. corsEnabled because Vite emits `<script type="module" crossorigin>`, a CORS-mode
+ * load; nothing cross-origin can exist here to abuse it (no other origin is ever loaded:
+ * navigation, frames and network are refused). Never bypassCSP, no service workers.
  */
 export function privilegedSchemes(): CustomScheme[] {
   return [
     {
       scheme: APP_SCHEME,
-      privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+      privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true },
     },
   ];
 }
