@@ -262,6 +262,27 @@ function render(
   return out.join('\n');
 }
 
+function parseOptions(args: string[]) {
+  return parseArgs({
+    args,
+    options: {
+      file: { type: 'string' },
+      standard: { type: 'string' },
+      'standard-file': { type: 'string' },
+      background: { type: 'string' },
+      'pi-reference': { type: 'string' },
+      'ri-bands': { type: 'string' },
+      'ef-reference': { type: 'string' },
+      incomplete: { type: 'string' },
+      crops: { type: 'string' },
+      health: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+}
+
 export const command: CliCommand = {
   summary: {
     zh: '按 GB 15618 / GB 36600 评价土壤污染（分类、污染指数、生态风险）',
@@ -269,24 +290,14 @@ export const command: CliCommand = {
   },
   usage: USAGE,
   async run(args: string[], io: CliIo): Promise<number> {
-    const { values } = parseArgs({
-      args,
-      options: {
-        file: { type: 'string' },
-        standard: { type: 'string' },
-        'standard-file': { type: 'string' },
-        background: { type: 'string' },
-        'pi-reference': { type: 'string' },
-        'ri-bands': { type: 'string' },
-        'ef-reference': { type: 'string' },
-        incomplete: { type: 'string' },
-        crops: { type: 'string' },
-        health: { type: 'string' },
-        json: { type: 'boolean', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    });
+    let parsed: ReturnType<typeof parseOptions>;
+    try {
+      parsed = parseOptions(args);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new SoilTraceError({ zh: `参数错误：${message}`, en: `bad arguments: ${message}` });
+    }
+    const { values } = parsed;
     if (!values.file) {
       throw new SoilTraceError({ zh: '缺少 --file FILE 参数', en: 'missing --file FILE' }, {});
     }
