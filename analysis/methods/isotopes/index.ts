@@ -1,0 +1,10 @@
+// Lead isotope mixing: binary/ternary shares, Monte Carlo over end-member ranges, plot data.
+export { CHINA_PB_END_MEMBERS, type EndMember, endMemberCentre } from './end-members.ts';
+export { binaryMixing, clampShares, type MixingShares, type RatioPoint, ternaryMixing } from './mixing.ts';
+export {
+  type MixingMonteCarloOptions,
+  type MixingMonteCarloResult,
+  mixingMonteCarlo,
+  type ShareSummary,
+} from './monte-carlo.ts';
+export { type RatioPlotData, ratioPlotData } from './ratio-plot.ts';
