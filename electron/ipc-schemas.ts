@@ -4,8 +4,11 @@ import type { OpenFileRequest, SaveFileRequest, SaveFileResult } from '../render
 // Every argument that reaches main over IPC is checked here, in the preload (to fail early with
 // a clear message) and again in main (which trusts nothing from a renderer process).
 
-/** Chart PNGs at 300 dpi and XLSX exports of 100,000 rows stay far below this. */
-export const MAX_SAVE_BYTES = 512 * 1024 * 1024;
+/**
+ * Chart PNGs at 300 dpi and XLSX exports of 100,000 rows stay far below this; it also keeps
+ * clear of Chromium's IPC message size limit, past which the renderer is killed, not refused.
+ */
+export const MAX_SAVE_BYTES = 200 * 1024 * 1024;
 export const MAX_FILTERS = 20;
 
 const fileName = z
