@@ -298,12 +298,23 @@ describe('EPA PMF 5 files', () => {
   it('follow eq 5-1 and 5-2 of the EPA PMF 5.0 guide (hand-computed cells)', () => {
     const row = (id: string) => conc.rows.findIndex((r) => r[0] === id);
     const cd = (t: typeof conc, id: string) => Number(t.rows[row(id)][1]);
-    // QX-S0001: Cd "<0.05" (laboratory B): value 0.025, Unc = 5/6 × 0.05 = 0.041667.
-    expect(cd(conc, 'QX-S0001')).toBe(0.025);
-    expect(cd(unc, 'QX-S0001')).toBeCloseTo(0.041667, 5);
-    // QX-S0003: Cd 0.078 (laboratory A, MDL 0.01, EF 0.15): sqrt((0.15·0.078)² + 0.005²) = 0.012724.
-    expect(cd(conc, 'QX-S0003')).toBe(0.078);
-    expect(cd(unc, 'QX-S0003')).toBeCloseTo(0.012724, 5);
+    // QX-S0411: Cd "<0.05" (laboratory B): value 0.025, Unc = 5/6 × 0.05 = 0.041667.
+    expect(cd(conc, 'QX-S0411')).toBe(0.025);
+    expect(cd(unc, 'QX-S0411')).toBeCloseTo(0.041667, 5);
+    // QX-S0003: Cd 0.098 (laboratory A, MDL 0.01, EF 0.15): sqrt((0.15·0.098)² + 0.005²) = 0.015527.
+    expect(cd(conc, 'QX-S0003')).toBe(0.098);
+    expect(cd(unc, 'QX-S0003')).toBeCloseTo(0.015527, 5);
+    // QX-S0001: Fe 2.46 % = 24600 mg/kg (laboratory B, MDL 100, EF 0.1): sqrt(2460² + 50²) = 2460.5.
+    const fe = (t: typeof conc) => Number(t.rows[row('QX-S0001')][t.headers.indexOf('Fe')]);
+    expect(fe(conc)).toBe(24600);
+    expect(fe(unc)).toBe(2461); // four significant digits
+  });
+
+  it('give Fe in % in the survey file and in mg/kg in the plain one', () => {
+    const soil = readTableFile(file('soil-samples.csv'));
+    const percent = numericColumn(soil, '铁Fe(%)');
+    const mgPerKg = numericColumn(en, 'Fe');
+    expect(percent.every((p, i) => Number.isNaN(p) || Math.abs(p * 1e4 - mgPerKg[i]) < 1e-6)).toBe(true);
   });
 
   it('have no gaps, positive uncertainties and the soil values elsewhere', () => {

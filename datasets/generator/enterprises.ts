@@ -86,7 +86,7 @@ function keyEnterprises(): Enterprise[] {
       waterKgPerYear: { Cd: 4, Hg: 0.3, As: 12, Pb: 45, Cr: 1, Cu: 10, Ni: 1, Zn: 160 },
       plume: {
         shape: { southWestKm: 2.2, northEastKm: 1.4, crossKm: 0.8, nearFieldKm: 0.3 },
-        historicalCdAirKgPerYear: 400,
+        historicalCdAirKgPerYear: 450,
         years: SURVEY_YEAR - 1998,
         depositedFraction: 0.3,
       },
@@ -106,7 +106,7 @@ function keyEnterprises(): Enterprise[] {
       waterKgPerYear: { Cd: 8, Hg: 0.5, As: 20, Pb: 60, Cr: 1, Cu: 12, Ni: 1, Zn: 300 },
       plume: {
         shape: { southWestKm: 1.6, northEastKm: 1.0, crossKm: 0.6, nearFieldKm: 0.15 },
-        historicalCdAirKgPerYear: 250,
+        historicalCdAirKgPerYear: 320,
         years: 2012 - 1978,
         depositedFraction: 0.3,
       },

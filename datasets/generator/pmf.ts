@@ -6,7 +6,7 @@
 // MDL is the detection limit of the laboratory that analysed the sample (soil.ts).
 
 import { csvText } from './csv.ts';
-import { DETECTION_LIMITS, REPORTED_DECIMALS, type SoilSample } from './soil.ts';
+import { DETECTION_LIMITS, formatReported, type SoilSample } from './soil.ts';
 import { SPECIES, type SpeciesVector } from './species.ts';
 
 /** Error fractions: 10 % for most species, more for Cd and Hg (low concentrations, digestion losses). */
@@ -22,6 +22,7 @@ export const PMF_ERROR_FRACTION: SpeciesVector = {
   Mn: 0.1,
   Co: 0.1,
   V: 0.1,
+  Fe: 0.1,
 };
 
 function median(values: number[]): number {
@@ -54,7 +55,7 @@ export function pmfFiles(samples: SoilSample[]): { concentration: string; uncert
       const r = sample.reported[s];
       const mdl = DETECTION_LIMITS[sample.laboratory][s];
       if (r.kind === 'value') {
-        c.push(r.value.toFixed(REPORTED_DECIMALS[s]));
+        c.push(formatReported(s, r.value));
         u.push(sig4(Math.sqrt((PMF_ERROR_FRACTION[s] * r.value) ** 2 + (0.5 * mdl) ** 2)));
       } else if (r.kind === 'censored') {
         c.push(String(r.limit / 2));

@@ -27,6 +27,7 @@ export const NOISE_LOG_SD: SpeciesVector = {
   Mn: 0.2,
   Co: 0.14,
   V: 0.12,
+  Fe: 0.1,
 };
 
 export type Laboratory = 'A' | 'B';
@@ -38,11 +39,11 @@ export type Laboratory = 'A' | 'B';
  * for the case study (verify against the methods' standards before quoting them).
  */
 export const DETECTION_LIMITS: Record<Laboratory, SpeciesVector> = {
-  A: { Cd: 0.01, Hg: 0.002, As: 0.01, Pb: 0.1, Cr: 4, Cu: 1, Ni: 3, Zn: 1, Mn: 10, Co: 0.3, V: 0.7 },
-  B: { Cd: 0.05, Hg: 0.02, As: 0.5, Pb: 2, Cr: 5, Cu: 1, Ni: 2, Zn: 2, Mn: 10, Co: 0.5, V: 2 },
+  A: { Cd: 0.01, Hg: 0.002, As: 0.01, Pb: 0.1, Cr: 4, Cu: 1, Ni: 3, Zn: 1, Mn: 10, Co: 0.3, V: 0.7, Fe: 100 },
+  B: { Cd: 0.05, Hg: 0.02, As: 0.5, Pb: 2, Cr: 5, Cu: 1, Ni: 2, Zn: 2, Mn: 10, Co: 0.5, V: 2, Fe: 100 },
 };
 
-/** Decimals the laboratories report per species. */
+/** Decimals the laboratories report per species (mg/kg); Fe is reported as % with two decimals, i.e. to 100 mg/kg. */
 export const REPORTED_DECIMALS: SpeciesVector = {
   Cd: 3,
   Hg: 3,
@@ -55,7 +56,22 @@ export const REPORTED_DECIMALS: SpeciesVector = {
   Mn: 0,
   Co: 2,
   V: 1,
+  Fe: -2,
 };
+
+/** A value rounded as the laboratory reports it (negative decimals round to tens, hundreds…). */
+export function roundReported(species: Species, value: number): number {
+  const decimals = REPORTED_DECIMALS[species];
+  if (decimals >= 0) return Number(value.toFixed(decimals));
+  const step = 10 ** -decimals;
+  return Math.round(value / step) * step;
+}
+
+/** The reported value as text in mg/kg. */
+export function formatReported(species: Species, value: number): string {
+  const decimals = REPORTED_DECIMALS[species];
+  return decimals >= 0 ? value.toFixed(decimals) : String(value);
+}
 
 export type Reported =
   | { kind: 'value'; value: number }
@@ -247,7 +263,11 @@ export function generateSoilSamples(
   const useRandom = random.fork('land-use');
   const propertyRandom = random.fork('soil-properties');
   const farmRandom = random.fork('farm-noise');
-  const noiseRandom = random.fork('analytical-noise');
+  // One noise stream per species, so adding a species leaves the others' draws unchanged.
+  const noiseRandom = Object.fromEntries(SPECIES.map((s) => [s, random.fork(`noise-${s}`)])) as Record<
+    Species,
+    Random
+  >;
   const samples: SoilSample[] = sites.map((site, index) => {
     const p = site.point;
     const elevation = geography.elevation(p);
@@ -272,7 +292,7 @@ export function generateSoilSamples(
       for (const k of SOURCES) sum += g[k] * sources.rawProfiles[k][s];
       noiseFree[s] = sum;
       const sd = NOISE_LOG_SD[s];
-      actual[s] = sum * Math.exp(sd * noiseRandom.normal() - (sd * sd) / 2);
+      actual[s] = sum * Math.exp(sd * noiseRandom[s].normal() - (sd * sd) / 2);
     }
     const laboratory: Laboratory =
       elevation > 150 && (landUse === 'forest' || landUse === 'orchard') ? 'B' : 'A';
@@ -282,7 +302,7 @@ export function generateSoilSamples(
       reported[s] =
         actual[s] < limit
           ? { kind: 'censored', limit }
-          : { kind: 'value', value: round(actual[s], REPORTED_DECIMALS[s]) };
+          : { kind: 'value', value: roundReported(s, actual[s]) };
     }
     const day = 16 + Math.floor((p.x / EXTENT_KM.x) * 28) + siteRandom.integer(4);
     const date = day <= 31 ? `2023-10-${pad(day, 2)}` : `2023-11-${pad(day - 31, 2)}`;

@@ -30,15 +30,15 @@ export const SOURCE_LABELS: Record<SourceId, { zh: string; en: string }> = {
   traffic: { zh: '交通', en: 'traffic' },
 };
 
-//                                       Cd     Hg     As    Pb   Cr    Cu   Ni    Zn   Mn   Co    V
+//                                       Cd     Hg     As    Pb   Cr    Cu   Ni    Zn   Mn   Co    V    Fe
 /** Parent material at lithology multiplier 1: near the Zhejiang A-horizon background. */
-const PARENT_MATERIAL = speciesVector([0.075, 0.045, 7.0, 24, 55, 15, 22, 58, 380, 10.5, 78]);
+const PARENT_MATERIAL = speciesVector([0.075, 0.045, 7.0, 24, 55, 15, 22, 58, 380, 10.5, 78, 31000]);
 /** Agriculture on a typical paddy: phosphate-fertilizer Cd, feed-additive Cu and Zn in manure. */
-const AGRICULTURE = speciesVector([0.115, 0.012, 1.0, 2.0, 2.5, 9, 1.5, 24, 15, 0.2, 0.8]);
-/** Mining at the mine itself (Pb–Zn ore with arsenopyrite, Mn-rich gangue). */
-const MINING = speciesVector([0.9, 0.05, 60, 130, 1, 22, 1, 200, 180, 0.6, 1]);
-/** Traffic at the highway verge: legacy leaded petrol, tyre Zn, brake Cu. */
-const TRAFFIC = speciesVector([0.08, 0.006, 0.8, 55, 8, 25, 4, 100, 25, 0.4, 2]);
+const AGRICULTURE = speciesVector([0.105, 0.012, 1.0, 2.0, 2.5, 9, 1.5, 24, 15, 0.2, 0.8, 300]);
+/** Mining at the mine itself (Pb–Zn ore with arsenopyrite and pyrite, Mn-rich gangue). */
+const MINING = speciesVector([0.9, 0.05, 60, 130, 1, 22, 1, 200, 180, 0.6, 1, 6000]);
+/** Traffic at the highway verge: legacy leaded petrol, tyre Zn, brake Cu and Fe. */
+const TRAFFIC = speciesVector([0.08, 0.006, 0.8, 55, 8, 25, 4, 100, 25, 0.4, 2, 1500]);
 
 export const LITHOLOGY_MULTIPLIER: Record<Lithology, number> = {
   alluvium: 1.05,
@@ -49,7 +49,7 @@ export const LITHOLOGY_MULTIPLIER: Record<Lithology, number> = {
 
 export const AGRICULTURE_INTENSITY: Record<LandUse, number> = {
   paddy: 1,
-  vegetable: 1.8,
+  vegetable: 1.5,
   orchard: 1.3,
   dryland: 0.7,
   forest: 0.03,
@@ -95,7 +95,7 @@ export function createSourceModel(
 
   const r = SMELTER_EMISSION_RATIO;
   // Deposited dust keeps the stack's composition: Cd-normalised emission ratios per mg/kg Cd.
-  const industrial = speciesVector([r.Cd, r.Hg, r.As, r.Pb, r.Cr, r.Cu, r.Ni, r.Zn, 0, 0, 0]);
+  const industrial = speciesVector([r.Cd, r.Hg, r.As, r.Pb, r.Cr, r.Cu, r.Ni, r.Zn, 0, 0, 0, 0]);
 
   const plumeCd = (p: Point): Record<string, number> => {
     const out: Record<string, number> = {};

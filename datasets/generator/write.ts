@@ -7,7 +7,7 @@ import { csvText } from './csv.ts';
 import type { Enterprise } from './enterprises.ts';
 import type { FluxRow, FluxZone } from './fluxes.ts';
 import type { Point } from './geometry.ts';
-import { REPORTED_DECIMALS, type SoilSample } from './soil.ts';
+import { formatReported, type SoilSample } from './soil.ts';
 import { METALS, SPECIES, type Species } from './species.ts';
 
 const ZH_NAMES: Record<Species, string> = {
@@ -22,6 +22,7 @@ const ZH_NAMES: Record<Species, string> = {
   Mn: '锰',
   Co: '钴',
   V: '钒',
+  Fe: '铁',
 };
 
 const STATUS_ZH = { operating: '在产', closed: '关闭', relocated: '搬迁' } as const;
@@ -31,8 +32,10 @@ export type LonLat = (p: Point) => { lon: number; lat: number };
 function reportedCell(sample: SoilSample, s: Species): string {
   const r = sample.reported[s];
   if (r.kind === 'missing') return '';
+  // Fe is reported in % as survey laboratories do (1 % = 10 000 mg/kg).
+  if (s === 'Fe') return r.kind === 'censored' ? `<${r.limit / 1e4}` : (r.value / 1e4).toFixed(2);
   if (r.kind === 'censored') return `<${r.limit}`;
-  return r.value.toFixed(REPORTED_DECIMALS[s]);
+  return formatReported(s, r.value);
 }
 
 export function soilSamplesCsv(samples: SoilSample[], lonLat: LonLat): string {
@@ -45,7 +48,7 @@ export function soilSamplesCsv(samples: SoilSample[], lonLat: LonLat): string {
     '土地利用类型',
     'pH',
     '有机质(g/kg)',
-    ...SPECIES.map((s) => `${ZH_NAMES[s]}${s}(mg/kg)`),
+    ...SPECIES.map((s) => `${ZH_NAMES[s]}${s}(${s === 'Fe' ? '%' : 'mg/kg'})`),
     '采样日期',
   ];
   const rows = samples.map((s) => {
@@ -119,7 +122,7 @@ export function soilSamplesEnglishCsv(
         const r = s.reported[sp];
         if (r.kind === 'missing') return '';
         if (r.kind === 'censored') return String(r.limit / 2);
-        return r.value.toFixed(REPORTED_DECIMALS[sp]);
+        return formatReported(sp, r.value);
       }),
       s.organicMatterReported ? s.organicMatter.toFixed(1) : '',
       s.lithology,
