@@ -29,11 +29,11 @@ export const LAND_USE_LABELS: Record<LandUse, { zh: string; en: string }> = {
 // Words found in real survey files, mapped to a code. Checked in order; first match wins.
 const SYNONYMS: [RegExp, LandUse][] = [
   [/^(paddy|rice|水田|稻田)/i, 'paddy'],
-  [/^(dry|upland|旱地|旱田)/i, 'dryland'],
+  [/^(dry|upland|irrigated|旱地|旱田|水浇地)/i, 'dryland'],
   [/^(orchard|果园|茶园|tea)/i, 'orchard'],
   [/^(vegetable|菜地|菜园|设施)/i, 'vegetable'],
   [/^(forest|woodland|林地)/i, 'forest'],
-  [/^(grass|pasture|草地)/i, 'grassland'],
+  [/^(grass|pasture|草地|牧草地)/i, 'grassland'],
   [/^(construction[ _-]?(land[ _-]?)?(class[ _-]?)?1|第一类|一类)/i, 'construction_1'],
   [/^(construction[ _-]?(land[ _-]?)?(class[ _-]?)?2|第二类|二类|industrial|工业)/i, 'construction_2'],
   [/^(other|其他|其它)/i, 'other'],

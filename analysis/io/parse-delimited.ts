@@ -3,6 +3,8 @@
 export interface DelimitedTable {
   headers: string[];
   rows: string[][];
+  /** The 1-based line of the file each row starts on (blank lines are skipped, not renumbered). */
+  lineNumbers: number[];
   delimiter: string;
 }
 
@@ -16,6 +18,9 @@ export function parseDelimited(text: string, delimiter?: string): DelimitedTable
   const firstBreak = text.search(/\r?\n/);
   const sep = delimiter ?? guessDelimiter(firstBreak < 0 ? text : text.slice(0, firstBreak));
   const records: string[][] = [];
+  const starts: number[] = [];
+  let line = 1;
+  let recordStart = 1;
   let field = '';
   let record: string[] = [];
   let quoted = false;
@@ -27,7 +32,10 @@ export function parseDelimited(text: string, delimiter?: string): DelimitedTable
           field += '"';
           i++;
         } else quoted = false;
-      } else field += ch;
+      } else {
+        if (ch === '\n') line++;
+        field += ch;
+      }
     } else if (ch === '"' && field === '') quoted = true;
     else if (ch === sep) {
       record.push(field);
@@ -36,6 +44,9 @@ export function parseDelimited(text: string, delimiter?: string): DelimitedTable
       if (ch === '\r' && text[i + 1] === '\n') i++;
       record.push(field);
       records.push(record);
+      starts.push(recordStart);
+      line++;
+      recordStart = line;
       record = [];
       field = '';
     } else field += ch;
@@ -43,8 +54,15 @@ export function parseDelimited(text: string, delimiter?: string): DelimitedTable
   if (field !== '' || record.length > 0) {
     record.push(field);
     records.push(record);
+    starts.push(recordStart);
   }
-  const nonEmpty = records.filter((r) => r.some((cell) => cell.trim() !== ''));
-  const [headers = [], ...rows] = nonEmpty;
-  return { headers: headers.map((h) => h.trim()), rows, delimiter: sep };
+  const kept = records.flatMap((r, i) => (r.some((cell) => cell.trim() !== '') ? [i] : []));
+  const [headerIndex, ...rowIndexes] = kept;
+  const headers = headerIndex === undefined ? [] : records[headerIndex].map((h) => h.trim());
+  return {
+    headers,
+    rows: rowIndexes.map((i) => records[i]),
+    lineNumbers: rowIndexes.map((i) => starts[i]),
+    delimiter: sep,
+  };
 }

@@ -14,9 +14,20 @@ describe('readTableFile', () => {
     // Node's TextDecoder reads GB18030 but does not encode it: write GBK bytes by hand.
     // 样=D1F9 品=C6B7 编=B1E0 号=BAC5 土=CDC1 地=B5D8 利=C0FB 用=D3C3 类=C0E0 型=D0CD 镉=EFD3 水=CBAE 田=CCEF 旱=BAB5
     const gbk: Record<string, number[]> = {
-      样: [0xd1, 0xf9], 品: [0xc6, 0xb7], 编: [0xb1, 0xe0], 号: [0xba, 0xc5], 土: [0xcd, 0xc1],
-      地: [0xb5, 0xd8], 利: [0xc0, 0xfb], 用: [0xd3, 0xc3], 类: [0xc0, 0xe0], 型: [0xd0, 0xcd],
-      镉: [0xef, 0xd3], 水: [0xcb, 0xae], 田: [0xcc, 0xef], 旱: [0xba, 0xb5],
+      样: [0xd1, 0xf9],
+      品: [0xc6, 0xb7],
+      编: [0xb1, 0xe0],
+      号: [0xba, 0xc5],
+      土: [0xcd, 0xc1],
+      地: [0xb5, 0xd8],
+      利: [0xc0, 0xfb],
+      用: [0xd3, 0xc3],
+      类: [0xc0, 0xe0],
+      型: [0xd0, 0xcd],
+      镉: [0xef, 0xd3],
+      水: [0xcb, 0xae],
+      田: [0xcc, 0xef],
+      旱: [0xba, 0xb5],
     };
     const bytes = [...text].flatMap((ch) => gbk[ch] ?? [ch.charCodeAt(0)]);
     writeFileSync(path, Uint8Array.from(bytes));
@@ -37,7 +48,27 @@ describe('readTableFile', () => {
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(SoilTraceError);
-      expect((error as SoilTraceError).location).toEqual({ file: 'bad.csv', row: 3, column: 'Cd', value: 'abc' });
+      expect((error as SoilTraceError).location).toEqual({
+        file: 'bad.csv',
+        row: 3,
+        column: 'Cd',
+        value: 'abc',
+      });
+    }
+  });
+});
+
+describe('row numbers', () => {
+  it('name the file line even after blank lines and multi-line quoted cells', () => {
+    const path = join(dir, 'gaps.csv');
+    writeFileSync(path, 'id,note,Cd\nA,"two\nlines",0.2\n\nB,x,oops\n');
+    const table = readTableFile(path);
+    expect(table.lineNumbers).toEqual([2, 5]);
+    expect(() => numericColumn(table, 'Cd')).toThrowError(SoilTraceError);
+    try {
+      numericColumn(table, 'Cd');
+    } catch (error) {
+      expect((error as SoilTraceError).location.row).toBe(5);
     }
   });
 });

@@ -20,9 +20,17 @@ export function readTableFile(path: string): TableFile {
   const { text, encoding } = decodeText(bytes);
   const table = parseDelimited(text);
   if (table.headers.length === 0) {
-    throw new SoilTraceError({ zh: '文件为空，缺少表头', en: 'the file is empty: no header row' }, { file: basename(path) });
+    throw new SoilTraceError(
+      { zh: '文件为空，缺少表头', en: 'the file is empty: no header row' },
+      { file: basename(path) },
+    );
   }
   return { ...table, file: basename(path), encoding };
+}
+
+/** The spreadsheet row (1-based, header = 1) of data row `index`, as error messages name it. */
+export function rowNumberOf(table: DelimitedTable, index: number): number {
+  return table.lineNumbers[index] ?? index + 2;
 }
 
 /**
@@ -48,7 +56,7 @@ export function numericColumn(table: TableFile, column: string): Float64Array {
     if (!Number.isFinite(value)) {
       throw new SoilTraceError(
         { zh: '应为数值，却是文本', en: 'expected a number, found text' },
-        { file: table.file, row: i + 2, column, value: cell },
+        { file: table.file, row: rowNumberOf(table, i), column, value: cell },
       );
     }
     out[i] = value;
