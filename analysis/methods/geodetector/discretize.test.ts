@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededUniform } from '../../stats/seeded-random.ts';
 import { classBreaks, classify, discretize } from './discretize.ts';
 import { distanceToNearestKm, EARTH_RADIUS_KM, haversineKm } from './distance-to-nearest.ts';
 import { naturalBreaksUpTo } from './natural-breaks.ts';
@@ -18,6 +19,29 @@ describe('discretisation methods by hand', () => {
     expect(all[1]).toEqual([]);
     // Two classes: {1,2,3} | rest costs 2 + 154 = 156; {1..12} | {20,21,22} costs 125.5 + 2 → the latter.
     expect(all[2]).toEqual([12]);
+  });
+  it('natural breaks reach the least within-class sum of squares (exhaustive search, 40 random sets)', () => {
+    const random = seededUniform(5);
+    const ssw = (x: number[], breaks: number[]) => {
+      const codes = classify(x, breaks);
+      let total = 0;
+      for (let c = 0; c <= breaks.length; c++) {
+        const members = x.filter((_, i) => codes[i] === c);
+        const m = members.reduce((a, b) => a + b, 0) / (members.length || 1);
+        total += members.reduce((a, v) => a + (v - m) ** 2, 0);
+      }
+      return total;
+    };
+    for (let trial = 0; trial < 40; trial++) {
+      const x = Array.from({ length: 12 }, () => Math.round(random() * 50) / 2).sort((a, b) => a - b);
+      const distinct = [...new Set(x)];
+      let best = Number.POSITIVE_INFINITY;
+      for (let a = 0; a < distinct.length - 2; a++) {
+        for (let b = a + 1; b < distinct.length - 1; b++)
+          best = Math.min(best, ssw(x, [distinct[a], distinct[b]]));
+      }
+      expect(ssw(x, naturalBreaksUpTo(x, 3)[3])).toBeCloseTo(best, 10);
+    }
   });
   it('geometric series of breaks', () => {
     const breaks = classBreaks([1, 3, 8], 'geometric', 3);
