@@ -93,6 +93,28 @@ describe('nnls (Lawson–Hanson)', () => {
     }
   });
 
+  it('gives the same answer warm-started from any feasible guess', () => {
+    const rng = xoroshiro128plus(19);
+    for (let trial = 0; trial < 100; trial++) {
+      const rows = 12;
+      const cols = 2 + (trial % 5);
+      const a = new Float64Array(rows * cols).map(() => uniformFloat64(rng));
+      const b = new Float64Array(rows).map(() => uniformFloat64(rng) * 4 - 2);
+      const gram = new Float64Array(cols * cols);
+      const rhs = new Float64Array(cols);
+      for (let r = 0; r < rows; r++) {
+        for (let i = 0; i < cols; i++) {
+          rhs[i] += a[r * cols + i] * b[r];
+          for (let j = 0; j < cols; j++) gram[i * cols + j] += a[r * cols + i] * a[r * cols + j];
+        }
+      }
+      const cold = nnlsGram(gram, rhs, cols);
+      const guess = new Float64Array(cols).map(() => (uniformFloat64(rng) < 0.5 ? 0 : uniformFloat64(rng)));
+      const warm = nnlsGram(gram, rhs, cols, guess, undefined, true);
+      for (let j = 0; j < cols; j++) expect(warm[j]).toBeCloseTo(cold[j], 10);
+    }
+  });
+
   it('accepts a Gram matrix directly with reusable buffers', () => {
     const out = new Float64Array(2);
     const work = new Float64Array(2 * 2 + 8);

@@ -8,6 +8,9 @@
  * `gram` is k×k row-major (symmetric positive semi-definite), `rhs` has k entries.
  * The answer is written into `out` (length k), which is also returned.
  * `work` is scratch space of at least k·k + 4·k numbers, so hot loops allocate nothing.
+ * With `warm`, `out` must hold a feasible (≥ 0) guess, e.g. the previous solution of a nearby
+ * problem: its support starts as the passive set (Bro & De Jong 1997, J. Chemometrics 11:393),
+ * so an unchanged active set costs one Cholesky solve.
  */
 export function nnlsGram(
   gram: Float64Array,
@@ -15,60 +18,72 @@ export function nnlsGram(
   k: number,
   out: Float64Array = new Float64Array(k),
   work: Float64Array = new Float64Array(k * k + 4 * k),
+  warm = false,
 ): Float64Array {
+  // Scratch layout in `work` (offsets, not views, so the hot path allocates nothing):
+  // [0, k²) Cholesky factor of H_PP · [S, S+k) trial solution s · [P, P+k) passive flags ·
+  // [I, I+k) indices of P.
   const x = out;
-  x.fill(0, 0, k);
-  const chol = work.subarray(0, k * k);
-  const s = work.subarray(k * k, k * k + k);
-  const w = work.subarray(k * k + k, k * k + 2 * k);
-  const passive = work.subarray(k * k + 2 * k, k * k + 3 * k); // 1 = in the passive set P
-  const index = work.subarray(k * k + 3 * k, k * k + 4 * k);
-  passive.fill(0);
+  const S = k * k;
+  const P = S + k;
+  const I = P + k;
   let scale = 0;
   for (let i = 0; i < k; i++) scale = Math.max(scale, Math.abs(rhs[i]), gram[i * k + i]);
   const tol = 1e-13 * (scale > 0 ? scale : 1);
-  const maxOuter = 3 * k + 10;
-  for (let outer = 0; outer < maxOuter; outer++) {
-    // w = c − Hx: the negative gradient; optimal when w_j ≤ 0 for every j outside P (KKT).
-    let best = -1;
-    let bestW = tol;
-    for (let j = 0; j < k; j++) {
-      if (passive[j]) continue;
-      let v = rhs[j];
-      for (let l = 0; l < k; l++) v -= gram[j * k + l] * x[l];
-      w[j] = v;
-      if (v > bestW) {
-        bestW = v;
-        best = j;
-      }
+  const zeroTol = tol * 1e-3;
+  let pending = false; // a warm passive set waits for its first solve
+  for (let j = 0; j < k; j++) {
+    if (warm && x[j] > zeroTol) {
+      work[P + j] = 1;
+      pending = true;
+    } else {
+      x[j] = 0;
+      work[P + j] = 0;
     }
-    if (best < 0) break;
-    passive[best] = 1;
+  }
+  for (let outer = 0; outer < 3 * k + 10; outer++) {
+    let best = -1;
+    if (!pending) {
+      // w = c − Hx, the negative gradient: optimal when w_j ≤ 0 for every j outside P (KKT).
+      let bestW = tol;
+      for (let j = 0; j < k; j++) {
+        if (work[P + j]) continue;
+        let v = rhs[j];
+        for (let l = 0; l < k; l++) v -= gram[j * k + l] * x[l];
+        if (v > bestW) {
+          bestW = v;
+          best = j;
+        }
+      }
+      if (best < 0) break;
+      work[P + best] = 1;
+    }
     for (let inner = 0; inner < 3 * k + 10; inner++) {
-      const p = solvePassive(gram, rhs, k, passive, s, chol, index);
-      if (p < 0) {
-        // H_PP singular: the entering variable adds nothing; drop it and stop.
-        passive[best] = 0;
+      if (!solvePassive(gram, rhs, k, work, S, P, I)) {
+        if (pending) return nnlsGram(gram, rhs, k, out, work, false); // degenerate guess: cold start
+        // H_PP singular: the entering variable is a copy of others and cannot lower Q; stop.
+        if (best >= 0) work[P + best] = 0;
         return x;
       }
+      pending = false;
       let alpha = 1;
       let blocked = false;
       for (let j = 0; j < k; j++) {
-        if (!passive[j] || s[j] > tol * 1e-3) continue;
+        if (!work[P + j] || work[S + j] > zeroTol) continue;
         blocked = true;
-        const step = x[j] / (x[j] - s[j]);
+        const step = x[j] / (x[j] - work[S + j]);
         if (step < alpha) alpha = step;
       }
       if (!blocked) {
-        for (let j = 0; j < k; j++) x[j] = passive[j] ? s[j] : 0;
+        for (let j = 0; j < k; j++) x[j] = work[P + j] ? work[S + j] : 0;
         break;
       }
       for (let j = 0; j < k; j++) {
-        if (!passive[j]) continue;
-        x[j] += alpha * (s[j] - x[j]);
-        if (x[j] <= tol * 1e-3) {
+        if (!work[P + j]) continue;
+        x[j] += alpha * (work[S + j] - x[j]);
+        if (x[j] <= zeroTol) {
           x[j] = 0;
-          passive[j] = 0;
+          work[P + j] = 0;
         }
       }
     }
@@ -76,43 +91,42 @@ export function nnlsGram(
   return x;
 }
 
-/** Solves H_PP s_P = c_P by Cholesky; s is 0 outside P. Returns |P|, or −1 when H_PP is singular. */
+/** Solves H_PP s_P = c_P by Cholesky into work[S…]; s is 0 outside P. False when H_PP is singular. */
 function solvePassive(
   gram: Float64Array,
   rhs: Float64Array,
   k: number,
-  passive: Float64Array,
-  s: Float64Array,
-  chol: Float64Array,
-  index: Float64Array,
-): number {
+  work: Float64Array,
+  S: number,
+  P: number,
+  I: number,
+): boolean {
   let p = 0;
-  for (let j = 0; j < k; j++) if (passive[j]) index[p++] = j;
+  for (let j = 0; j < k; j++) if (work[P + j]) work[I + p++] = j;
   for (let a = 0; a < p; a++) {
-    const ia = index[a];
+    const ia = work[I + a];
     for (let b = 0; b <= a; b++) {
-      const ib = index[b];
+      const ib = work[I + b];
       let v = gram[ia * k + ib];
-      for (let c = 0; c < b; c++) v -= chol[a * k + c] * chol[b * k + c];
+      for (let c = 0; c < b; c++) v -= work[a * k + c] * work[b * k + c];
       if (a === b) {
-        if (v <= 1e-14 * Math.max(gram[ia * k + ia], 1e-300)) return -1;
-        chol[a * k + a] = Math.sqrt(v);
-      } else chol[a * k + b] = v / chol[b * k + b];
+        if (v <= 1e-14 * Math.max(gram[ia * k + ia], 1e-300)) return false;
+        work[a * k + a] = Math.sqrt(v);
+      } else work[a * k + b] = v / work[b * k + b];
     }
   }
-  s.fill(0, 0, k);
-  // Forward then back substitution, using w-free scratch: s holds y then the solution.
+  for (let j = 0; j < k; j++) work[S + j] = 0;
   for (let a = 0; a < p; a++) {
-    let v = rhs[index[a]];
-    for (let c = 0; c < a; c++) v -= chol[a * k + c] * s[index[c]];
-    s[index[a]] = v / chol[a * k + a];
+    let v = rhs[work[I + a]];
+    for (let c = 0; c < a; c++) v -= work[a * k + c] * work[S + work[I + c]];
+    work[S + work[I + a]] = v / work[a * k + a];
   }
   for (let a = p - 1; a >= 0; a--) {
-    let v = s[index[a]];
-    for (let c = a + 1; c < p; c++) v -= chol[c * k + a] * s[index[c]];
-    s[index[a]] = v / chol[a * k + a];
+    let v = work[S + work[I + a]];
+    for (let c = a + 1; c < p; c++) v -= work[c * k + a] * work[S + work[I + c]];
+    work[S + work[I + a]] = v / work[a * k + a];
   }
-  return p;
+  return true;
 }
 
 /** min ‖Ax − b‖² subject to x ≥ 0, with A rows×cols row-major. */

@@ -34,7 +34,7 @@ export interface SolveResult extends PmfFactors {
   converged: boolean;
 }
 
-interface Workspace {
+export interface Workspace {
   gram: Float64Array;
   rhs: Float64Array;
   sol: Float64Array;
@@ -42,9 +42,17 @@ interface Workspace {
   free: Int32Array;
   subGram: Float64Array;
   subRhs: Float64Array;
+  /** Per row (of F's columns or G's rows): the upper triangle of the outer product v·vᵀ. */
+  outer: Float64Array;
+  /** The transposed factor: F as species × factors for the G update. */
+  transposed: Float64Array;
+  /** Per column of F: Gram upper triangles and right-hand sides, accumulated in one pass. */
+  grams: Float64Array;
+  rhss: Float64Array;
 }
 
-function workspace(k: number): Workspace {
+export function workspace(samples: number, species: number, k: number): Workspace {
+  const t = (k * (k + 1)) / 2;
   return {
     gram: new Float64Array(k * k),
     rhs: new Float64Array(k),
@@ -53,12 +61,40 @@ function workspace(k: number): Workspace {
     free: new Int32Array(k),
     subGram: new Float64Array(k * k),
     subRhs: new Float64Array(k),
+    outer: new Float64Array(Math.max(samples, species) * t),
+    transposed: new Float64Array(species * k),
+    grams: new Float64Array(species * t),
+    rhss: new Float64Array(species * k),
   };
 }
 
+/** Upper triangles of v_r·v_rᵀ for each row r of a rows × k matrix (the Gram matrices' building blocks). */
+function outerTriangles(v: Float64Array, rows: number, k: number, out: Float64Array) {
+  let t = 0;
+  for (let r = 0; r < rows; r++) {
+    const base = r * k;
+    for (let a = 0; a < k; a++) {
+      const va = v[base + a];
+      for (let b = a; b < k; b++) out[t++] = va * v[base + b];
+    }
+  }
+}
+
+/** Expands a packed upper triangle into the full symmetric k×k `gram`. */
+function unpack(packed: Float64Array, offset: number, k: number, gram: Float64Array) {
+  let t = offset;
+  for (let a = 0; a < k; a++) {
+    for (let b = a; b < k; b++) {
+      const v = packed[t++];
+      gram[a * k + b] = v;
+      gram[b * k + a] = v;
+    }
+  }
+}
+
 /**
- * Solves min ½zᵀHz − cᵀz, z ≥ 0, with the variables where `hold` is 1 fixed at `current`;
- * writes the result into target[offset + h·stride].
+ * Solves min ½zᵀHz − cᵀz, z ≥ 0, for target[offset + h·stride], warm-started from its current
+ * (feasible) values; where `hold` is 1 the variable stays at its current value.
  */
 function solveHeld(
   ws: Workspace,
@@ -72,7 +108,8 @@ function solveHeld(
 ) {
   const { gram, rhs, sol, nnlsWork } = ws;
   if (!hold) {
-    nnlsGram(gram, rhs, k, sol, nnlsWork);
+    for (let h = 0; h < k; h++) sol[h] = target[offset + h * stride];
+    nnlsGram(gram, rhs, k, sol, nnlsWork, true);
     for (let h = 0; h < k; h++) target[offset + h * stride] = sol[h];
     return;
   }
@@ -88,37 +125,55 @@ function solveHeld(
     ws.subRhs[a] = c;
     for (let b = 0; b < p; b++) ws.subGram[a * p + b] = gram[ha * k + ws.free[b]];
   }
-  nnlsGram(ws.subGram.subarray(0, p * p), ws.subRhs.subarray(0, p), p, sol.subarray(0, p), nnlsWork);
-  for (let a = 0; a < p; a++) target[offset + ws.free[a] * stride] = sol[a];
+  const sub = sol.subarray(0, p);
+  for (let a = 0; a < p; a++) sub[a] = target[offset + ws.free[a] * stride];
+  nnlsGram(ws.subGram.subarray(0, p * p), ws.subRhs.subarray(0, p), p, sub, nnlsWork, true);
+  for (let a = 0; a < p; a++) target[offset + ws.free[a] * stride] = sub[a];
 }
 
-/** G ← argmin over G ≥ 0 of Σ w_ij (x_ij − (GF)_ij)², row by row. */
+/**
+ * G ← argmin over G ≥ 0 of Σ w_ij (x_ij − (GF)_ij)², row by row. Returns that weighted sum of
+ * squares at the new G, from each row's normal equations (Σ w x² − 2gᵀc + gᵀHg), at no extra pass.
+ */
 export function updateG(
   problem: PmfProblem,
   weights: Float64Array,
   state: PmfFactors,
   hold?: Uint8Array,
-  ws: Workspace = workspace(state.factors),
-) {
+  ws: Workspace = workspace(problem.samples, problem.species, state.factors),
+): number {
   const { x, samples: n, species: m } = problem;
   const { g, f, factors: k } = state;
-  const { gram, rhs } = ws;
+  const { gram, rhs, outer, transposed: ft } = ws;
+  const t = (k * (k + 1)) / 2;
+  for (let j = 0; j < m; j++) for (let a = 0; a < k; a++) ft[j * k + a] = f[a * m + j];
+  outerTriangles(ft, m, k, outer);
+  const tri = ws.grams; // first t entries reused as this row's packed Gram
+  let total = 0;
   for (let i = 0; i < n; i++) {
-    gram.fill(0);
+    tri.fill(0, 0, t);
     rhs.fill(0);
+    let sxx = 0;
     for (let j = 0; j < m; j++) {
       const w = weights[i * m + j];
       const wx = w * x[i * m + j];
-      for (let a = 0; a < k; a++) {
-        const fa = f[a * m + j];
-        const wfa = w * fa;
-        rhs[a] += wx * fa;
-        for (let b = a; b < k; b++) gram[a * k + b] += wfa * f[b * m + j];
-      }
+      sxx += wx * x[i * m + j];
+      const ob = j * t;
+      for (let c = 0; c < t; c++) tri[c] += w * outer[ob + c];
+      const fb = j * k;
+      for (let a = 0; a < k; a++) rhs[a] += wx * ft[fb + a];
     }
-    for (let a = 1; a < k; a++) for (let b = 0; b < a; b++) gram[a * k + b] = gram[b * k + a];
+    unpack(tri, 0, k, gram);
     solveHeld(ws, k, hold, i * k, 1, g, i * k, 1);
+    let q = sxx;
+    for (let a = 0; a < k; a++) {
+      let hg = 0;
+      for (let b = 0; b < k; b++) hg += gram[a * k + b] * g[i * k + b];
+      q += g[i * k + a] * (hg - 2 * rhs[a]);
+    }
+    total += q;
   }
+  return total;
 }
 
 /** F ← argmin over F ≥ 0, column by column (all column Gram matrices built in one pass over X). */
@@ -127,36 +182,30 @@ export function updateF(
   weights: Float64Array,
   state: PmfFactors,
   hold?: Uint8Array,
-  ws: Workspace = workspace(state.factors),
-  grams: Float64Array = new Float64Array(problem.species * state.factors * state.factors),
-  rhss: Float64Array = new Float64Array(problem.species * state.factors),
+  ws: Workspace = workspace(problem.samples, problem.species, state.factors),
 ) {
   const { x, samples: n, species: m } = problem;
   const { g, f, factors: k } = state;
-  const kk = k * k;
+  const { grams, rhss, outer } = ws;
+  const t = (k * (k + 1)) / 2;
+  outerTriangles(g, n, k, outer);
   grams.fill(0);
   rhss.fill(0);
   for (let i = 0; i < n; i++) {
-    const gi = i * k;
+    const ob = i * t;
+    const gb = i * k;
     for (let j = 0; j < m; j++) {
       const w = weights[i * m + j];
       const wx = w * x[i * m + j];
-      const base = j * kk;
-      for (let a = 0; a < k; a++) {
-        const ga = g[gi + a];
-        const wga = w * ga;
-        rhss[j * k + a] += wx * ga;
-        for (let b = a; b < k; b++) grams[base + a * k + b] += wga * g[gi + b];
-      }
+      const base = j * t;
+      for (let c = 0; c < t; c++) grams[base + c] += w * outer[ob + c];
+      const rb = j * k;
+      for (let a = 0; a < k; a++) rhss[rb + a] += wx * g[gb + a];
     }
   }
   for (let j = 0; j < m; j++) {
-    const base = j * kk;
-    for (let a = 0; a < k; a++) {
-      for (let b = 0; b < k; b++)
-        ws.gram[a * k + b] = b >= a ? grams[base + a * k + b] : grams[base + b * k + a];
-      ws.rhs[a] = rhss[j * k + a];
-    }
+    unpack(grams, j * t, k, ws.gram);
+    for (let a = 0; a < k; a++) ws.rhs[a] = rhss[j * k + a];
     solveHeld(ws, k, hold, j, m, f, j, m);
   }
 }
@@ -213,9 +262,7 @@ export function solvePmf(
     f: start.f.slice(),
     factors: k,
   };
-  const ws = workspace(k);
-  const grams = new Float64Array(m * k * k);
-  const rhss = new Float64Array(m * k);
+  const ws = workspace(n, m, k);
   const scaled = new Float64Array(n * m);
   const weights = new Float64Array(n * m);
   for (let i = 0; i < weights.length; i++) weights[i] = 1 / (problem.u[i] * problem.u[i]);
@@ -228,7 +275,7 @@ export function solvePmf(
   const history = new Float64Array(window + 1);
   let iterations = 0;
   let converged = false;
-  // Extrapolation state (Ang & Gillis 2019, algorithm 2 with their default γ = 1.05, γ̄ = 1.01, η = 1.5).
+  // Extrapolation state (Ang & Gillis 2019, algorithm 2 with their γ = 1.05, γ̄ = 1.01, η = 1.5).
   let beta = 0.5;
   let betaMax = 1;
   const prevG = new Float64Array(n * k);
@@ -239,28 +286,27 @@ export function solvePmf(
   while (iterations < maxIterations) {
     prevG.set(state.g);
     prevF.set(state.f);
-    updateF(problem, weights, state, options.holdF, ws, grams, rhss);
-    updateG(problem, weights, state, options.holdG, ws);
-    let next = evaluate(problem, state, alpha, scaled);
+    updateF(problem, weights, state, options.holdF, ws);
+    // With fixed weights the sweep's own normal equations give Q(true); robust mode re-evaluates.
+    let value = updateG(problem, weights, state, options.holdG, ws);
+    if (robust) value = evaluate(problem, state, alpha, scaled).qRobust;
     if (accelerate) {
       for (let i = 0; i < state.g.length; i++) {
-        const v = state.g[i] + beta * (state.g[i] - prevG[i]);
-        trial.g[i] = Math.max(v, 0);
+        trial.g[i] = Math.max(state.g[i] + beta * (state.g[i] - prevG[i]), 0);
       }
       for (let i = 0; i < state.f.length; i++) {
-        const v = state.f[i] + beta * (state.f[i] - prevF[i]);
-        trial.f[i] = Math.max(v, 0);
+        trial.f[i] = Math.max(state.f[i] + beta * (state.f[i] - prevF[i]), 0);
       }
       if (options.holdG)
         for (let i = 0; i < state.g.length; i++) if (options.holdG[i]) trial.g[i] = state.g[i];
       if (options.holdF)
         for (let i = 0; i < state.f.length; i++) if (options.holdF[i]) trial.f[i] = state.f[i];
-      const tq = evaluate(problem, trial, alpha, trialScaled);
-      if (objective(tq) < objective(next)) {
+      const tq = objective(evaluate(problem, trial, alpha, trialScaled));
+      if (tq < value) {
         state.g.set(trial.g);
         state.f.set(trial.f);
-        scaled.set(trialScaled);
-        next = tq;
+        if (robust) scaled.set(trialScaled);
+        value = tq;
         beta = Math.min(betaMax, beta * 1.05);
         betaMax = Math.min(1, betaMax * 1.01);
       } else {
@@ -268,10 +314,8 @@ export function solvePmf(
         beta /= 1.5;
       }
     }
-    q = next;
     iterations++;
     if (robust) robustWeights(problem, scaled, alpha, weights);
-    const value = objective(q);
     history[iterations % (window + 1)] = value;
     if (options.onIteration?.(iterations, value)) break;
     if (iterations >= window && history[(iterations - window) % (window + 1)] - value < delta) {
@@ -279,5 +323,6 @@ export function solvePmf(
       break;
     }
   }
+  q = evaluate(problem, state, alpha, scaled);
   return { ...state, qTrue: q.qTrue, qRobust: q.qRobust, iterations, converged };
 }
