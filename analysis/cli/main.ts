@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { formatError, userLocale } from '../errors.ts';
+import { packageVersion } from '../version.ts';
 import type { CliCommand, CliIo } from './command.ts';
 
 // Each command lives in its own module and is loaded only when called, so `soiltrace --help`
@@ -17,12 +17,7 @@ const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
   serve: () => import('./commands/serve.ts'),
 };
 
-export function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  };
-  return pkg.version;
-}
+export { packageVersion };
 
 const processIo: CliIo = {
   stdout: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),

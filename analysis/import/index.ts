@@ -13,11 +13,11 @@
  * two-row headers), Parquet, EPA PMF 5 concentration + uncertainty files (format 'pmf').
  */
 import { basename } from 'node:path';
-import { packageVersion } from '../cli/main.ts';
 import { SoilTraceError } from '../errors.ts';
 import { nextDatasetId } from '../store/catalog.ts';
 import { closeProject, openProject, type Project } from '../store/project.ts';
 import { KIND_TABLES } from '../store/schema.ts';
+import { packageVersion } from '../version.ts';
 import { ImportError } from './issues.ts';
 import { quantityOf } from './mapping.ts';
 import { runPipeline } from './pipeline.ts';
