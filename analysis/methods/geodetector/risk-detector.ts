@@ -43,6 +43,16 @@ export function riskDetector(y: ArrayLike<number>, strata: Strata): RiskDetector
   const present = strata.levels.map((_, h) => h).filter((h) => count[h] > 0);
   const means = present.map((h) => ({ level: strata.levels[h], n: count[h], mean: mean[h] }));
   const comparisons: StratumComparison[] = [];
+  // Critical values depend only on the (integer) df: compute each once.
+  const criticalByDf = new Map<number, number>();
+  const critical = (df: number) => {
+    let t = criticalByDf.get(df);
+    if (t === undefined) {
+      t = studentTQuantile(0.975, df);
+      criticalByDf.set(df, t);
+    }
+    return t;
+  };
   for (let i = 0; i < present.length - 1; i++) {
     for (let j = i + 1; j < present.length; j++) {
       const [hi, hj] = [present[i], present[j]];
@@ -66,7 +76,7 @@ export function riskDetector(y: ArrayLike<number>, strata: Strata): RiskDetector
         t,
         df,
         p: studentTTwoSidedP(t, df),
-        significant: t > studentTQuantile(0.975, df),
+        significant: t > critical(df),
       });
     }
   }

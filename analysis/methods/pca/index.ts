@@ -2,6 +2,13 @@
 // loadings, scores and biplot data.
 export { type BartlettResult, bartlettSphericity } from './bartlett.ts';
 export { type KmoResult, kmo } from './kmo.ts';
-export { type BiplotData, biplotData, type PcaOptions, type PcaResult, principalComponents } from './pca.ts';
+export {
+  type BiplotData,
+  biplotData,
+  type PcaOptions,
+  type PcaResult,
+  principalComponents,
+  screeData,
+} from './pca.ts';
 export { completeRows, type Standardized, standardize } from './standardize.ts';
 export { type VarimaxResult, varimax } from './varimax.ts';

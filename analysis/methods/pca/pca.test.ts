@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pearson } from '../correlation/pearson.ts';
 import { bartlettSphericity } from './bartlett.ts';
 import { kmo } from './kmo.ts';
-import { biplotData, principalComponents } from './pca.ts';
+import { biplotData, principalComponents, screeData } from './pca.ts';
 import { varimax } from './varimax.ts';
 
 // A 3-variable correlation matrix worked by hand.
@@ -55,6 +55,8 @@ describe('PCA of two variables by hand', () => {
     expect(result.explained[0]).toBeCloseTo((1 + r) / 2, 12);
     expect(result.cumulative[1]).toBeCloseTo(1, 12);
     expect(result.components).toBe(1);
+    expect(screeData(result).map((s) => s.component)).toEqual([1, 2]);
+    expect(screeData(result)[1].cumulative).toBeCloseTo(1, 12);
   });
   it('loadings √((1 + r)/2) and unit-variance scores (z1 + z2)/√(2(1 + r))', () => {
     expect(result.loadings[0][0]).toBeCloseTo(Math.sqrt((1 + r) / 2), 12);

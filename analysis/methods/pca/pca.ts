@@ -169,3 +169,15 @@ export function biplotData(result: PcaResult, axes: [number, number] = [0, 1]): 
     axes,
   };
 }
+
+/** Scree plot rows: every component's eigenvalue with its share and running share of variance. */
+export function screeData(
+  result: PcaResult,
+): { component: number; eigenvalue: number; explained: number; cumulative: number }[] {
+  return result.eigenvalues.map((eigenvalue, i) => ({
+    component: i + 1,
+    eigenvalue,
+    explained: result.explained[i],
+    cumulative: result.cumulative[i],
+  }));
+}
