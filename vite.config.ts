@@ -36,6 +36,8 @@ export default defineConfig({
     // plotly.js-strict-dist-min is one 5 MB chunk, loaded lazily with the first chart.
     chunkSizeWarningLimit: 6000,
     sourcemap: false,
+    // Quiet builds: `soiltrace serve` builds on first run and should print only what matters.
+    rolldownOptions: { checks: { pluginTimings: false } },
   },
   server: { host: '127.0.0.1' },
 });

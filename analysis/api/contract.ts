@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { assessmentMethods } from './contracts/assessment.ts';
 
 // The one API between the UI and the core (DEVELOPERS.md, "Architecture"). Both transports —
 // Electron IPC and the loopback HTTP server — carry exactly these methods, params and results;
@@ -122,6 +123,7 @@ export type ApiErrorShape = z.infer<typeof apiErrorShape>;
 
 /** Every method: its params schema and its result schema. Add an analysis by adding entries here. */
 export const methods = {
+  ...assessmentMethods,
   'app.info': {
     params: z.object({}),
     result: z.object({ version: z.string(), transport: z.enum(['http', 'electron', 'direct']) }),

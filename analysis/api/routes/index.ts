@@ -1,4 +1,5 @@
 import { appRoutes } from './app.ts';
+import { assessmentRoutes } from './assessment.ts';
 import { dataRoutes } from './data.ts';
 import { exportRoutes } from './export.ts';
 import { jobsRoutes } from './jobs.ts';
@@ -6,6 +7,6 @@ import { projectRoutes } from './project.ts';
 import type { RouteModule } from './types.ts';
 
 // One module per area; adding an area's methods = its entries in contract.ts + one line here.
-const modules: RouteModule[] = [appRoutes, projectRoutes, dataRoutes, exportRoutes, jobsRoutes];
+const modules: RouteModule[] = [assessmentRoutes, appRoutes, projectRoutes, dataRoutes, exportRoutes, jobsRoutes];
 
 export const routes: RouteModule = Object.assign({}, ...modules);

@@ -22,7 +22,10 @@ export function DataTable({ table, label, onDrawn }: DataTableProps) {
   const names = useMemo(() => table.schema.fields.map((f) => f.name), [table]);
   const numeric = useMemo(() => new Set(names.filter((n) => isNumericColumn(table, n))), [names, table]);
   const [sort, setSort] = useState<{ column: string; descending: boolean } | null>(null);
-  const [filterColumn, setFilterColumn] = useState(names[0] ?? '');
+  // Filtering starts on the first text column (the sample or enterprise ID as a rule).
+  const [filterColumn, setFilterColumn] = useState(
+    () => names.find((n) => !numeric.has(n)) ?? names[0] ?? '',
+  );
   const [filterOp, setFilterOp] = useState<FilterOp>('contains');
   const [filterValue, setFilterValue] = useState('');
   // Column arrays decoded once per table, on first use by a sort or filter.

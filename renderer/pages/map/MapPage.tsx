@@ -152,7 +152,16 @@ export default function MapPage() {
           cmin: range?.[0],
           cmax: range?.[1],
           line: { width: 0.4, color: 'rgba(0,0,0,0.45)' },
-          colorbar: { title: { text: `${element}<br>(mg/kg)` }, thickness: 14, len: 0.7, x: 1.01 },
+          colorbar: {
+            title: { text: `${element} (mg/kg)`, side: 'right' },
+            orientation: 'h',
+            thickness: 12,
+            len: 0.45,
+            x: 0.5,
+            xanchor: 'center',
+            y: -0.2,
+            yanchor: 'top',
+          },
         },
         hovertemplate: `%{text}<br>${element}: %{marker.color:.3g} mg/kg<br>%{x:.5f}°E, %{y:.5f}°N<extra></extra>`,
       });
@@ -202,8 +211,9 @@ export default function MapPage() {
         traces.push({
           type: pointType,
           mode: 'markers',
-          name: `${t('map.enterprise')}: ${label}`,
+          name: label,
           legendgroup: 'enterprises',
+          legendgrouptitle: { text: t('map.enterprisesByIndustry') },
           x: pickRows(eLon, rows),
           y: pickRows(eLat, rows),
           text: rows.map(
@@ -230,10 +240,10 @@ export default function MapPage() {
         },
         xaxis: { title: { text: t('map.lonAxis') }, ticksuffix: '°' },
         yaxis: { title: { text: t('map.latAxis') }, ticksuffix: '°', scaleanchor: 'x', scaleratio: ratio },
-        legend: { orientation: 'h', x: 0, y: -0.14, xanchor: 'left', yanchor: 'top' },
+        legend: { orientation: 'v', x: 1.02, y: 1, xanchor: 'left', yanchor: 'top', font: { size: 11 } },
         hovermode: 'closest',
         dragmode: 'zoom',
-        margin: { l: 72, r: 24, t: 40, b: 110 },
+        margin: { l: 72, r: 24, t: 40, b: 120 },
       },
     };
   }, [samples, enterprises, colorBy, t, lang]);

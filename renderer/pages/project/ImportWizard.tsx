@@ -4,10 +4,11 @@ import { useTranslation } from 'react-i18next';
 import type { ColumnMapping, ImportPreview, Issue, JobStatus } from '../../../analysis/api/contract.ts';
 import { ApiCallError } from '../../api/client.ts';
 import { useApi } from '../../app/api-context.tsx';
-import { ErrorBox } from '../../app/ErrorBox.tsx';
+import { ErrorBox, locationText } from '../../app/ErrorBox.tsx';
 import { JobProgress } from '../../components/jobs/JobProgress.tsx';
 import { pick } from '../../i18n/index.ts';
 import { decodeTable } from '../../lib/arrow.ts';
+import { columnLabel } from '../../lib/columns.ts';
 import { formatInteger } from '../../lib/format.ts';
 
 const KINDS = ['soil', 'crop', 'emission', 'flux'];
@@ -27,9 +28,7 @@ function IssueList({ issues }: { issues: Issue[] }) {
         // biome-ignore lint/suspicious/noArrayIndexKey: issues have no identity beyond their order
         <li key={i} className={issue.severity}>
           <span className="severity">{t(`import.${issue.severity}`)}</span>
-          {issue.location?.row !== undefined && ` ${t('error.row')} ${issue.location.row}`}
-          {issue.location?.column && ` ${t('error.column')} “${issue.location.column}”`}
-          {issue.location?.value !== undefined && ` ${t('error.value')} “${issue.location.value}”`}
+          {issue.location && ` ${locationText({ ...issue.location, file: undefined }, i18n.language, t)}`}
           {' — '}
           {pick(issue.message, i18n.language)}
         </li>
@@ -39,6 +38,7 @@ function IssueList({ issues }: { issues: Issue[] }) {
 }
 
 function PreviewTable({ table }: { table: Table }) {
+  const { t } = useTranslation();
   const names = table.schema.fields.map((f) => f.name);
   const rows = Math.min(table.numRows, 20);
   const columns = names.map((n) => table.getChild(n));
@@ -48,7 +48,9 @@ function PreviewTable({ table }: { table: Table }) {
         <thead>
           <tr>
             {names.map((n) => (
-              <th key={n}>{n}</th>
+              <th key={n} title={n}>
+                {columnLabel(n, t)}
+              </th>
             ))}
           </tr>
         </thead>
@@ -216,7 +218,13 @@ export function ImportWizard({ onClose, onImported }: WizardProps) {
         {busy && <span className="muted">{t('import.reading')}</span>}
       </div>
       {error !== null && <ErrorBox error={error} />}
-      {preview && (
+      {preview && mapping.length === 0 && (
+        <div>
+          <h3>{t('import.issues')}</h3>
+          <IssueList issues={preview.issues} />
+        </div>
+      )}
+      {preview && mapping.length > 0 && (
         <>
           <div className="muted summary-line" data-testid="import-summary">
             {t('import.summary', {

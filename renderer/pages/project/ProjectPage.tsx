@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DatasetInfo } from '../../../analysis/api/contract.ts';
+import { locationText } from '../../app/ErrorBox.tsx';
 import { useProject } from '../../app/project-context.tsx';
 import { navigate } from '../../app/use-hash-route.ts';
 import { pick } from '../../i18n/index.ts';
@@ -46,8 +47,7 @@ function DatasetRow({ dataset }: { dataset: DatasetInfo }) {
               {dataset.warnings.map((w, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: warnings have no identity beyond their order
                 <li key={i} className={w.severity}>
-                  {w.location?.row !== undefined && `${t('error.row')} ${w.location.row} `}
-                  {w.location?.column && `${t('error.column')} “${w.location.column}” `}
+                  {w.location && `${locationText({ ...w.location, file: undefined }, i18n.language, t)} — `}
                   {pick(w.message, i18n.language)}
                 </li>
               ))}

@@ -1,0 +1,205 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserMode, outputDir, screenshotDir, startBrowserMode } from './browser-mode.ts';
+
+// The workbench end to end in browser mode: sample project, import wizard (good and bad file),
+// data and map views, chart export to PNG and SVG, and the language switch.
+
+/** Width and height from a PNG's IHDR chunk (bytes 16–23, big-endian). */
+function pngSize(bytes: Buffer): { width: number; height: number } {
+  expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  expect(bytes.subarray(12, 16).toString('ascii')).toBe('IHDR');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+describe('workbench in browser mode', () => {
+  let mode: BrowserMode;
+  let context: BrowserContext;
+  let page: Page;
+  const cspViolations: string[] = [];
+  const pageErrors: string[] = [];
+  const exportDir = join(outputDir, 'exports');
+
+  const shot = (name: string) => page.screenshot({ path: join(screenshotDir, `${name}.png`) });
+
+  beforeAll(async () => {
+    mode = await startBrowserMode();
+    mkdirSync(exportDir, { recursive: true });
+    context = await mode.browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      acceptDownloads: true,
+    });
+    page = await context.newPage();
+    page.on('console', (m) => {
+      if (/Content.Security.Policy/i.test(m.text())) cspViolations.push(m.text());
+    });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await mode?.close();
+  });
+
+  it('opens the sample project in Chinese when started without a project', async () => {
+    await page.goto(mode.server.url);
+    await page.waitForSelector('[data-testid=datasets]');
+    const rows = page.locator('[data-testid=datasets] tbody tr');
+    await expect.poll(() => rows.count()).toBe(4);
+    await expect.poll(() => page.locator('[data-testid=nav-data]').textContent()).toContain('数据');
+    expect(await page.locator('[data-testid=project-name]').textContent()).toContain('sample-project');
+    expect(await page.locator('[data-testid=dataset-soil_1] td').nth(2).textContent()).toBe('491');
+    await shot('01-project-zh');
+  });
+
+  it('imports a CSV through the wizard: detected mapping, preview, commit', async () => {
+    const file = join(mode.home, '补充采样.csv');
+    writeFileSync(
+      file,
+      '样品编号,经度,纬度,土地利用类型,pH,镉Cd(mg/kg),铅Pb(mg/kg)\n' +
+        'N-01,120.05,29.15,水田,5.2,0.45,40.1\nN-02,120.06,29.16,旱地,6.8,0.21,35.2\n' +
+        'N-03,120.07,29.17,水田,7.9,<0.05,28.0\nN-04,120.08,29.18,果园,6.1,0.33,52.4\n',
+    );
+    await page.click('[data-testid=import-open]');
+    await page.setInputFiles('[data-testid=import-file]', file);
+    await page.waitForSelector('[data-testid=import-mapping]');
+    expect(
+      await page.locator('[data-testid=import-mapping] select[aria-label="镉Cd(mg/kg)"]').inputValue(),
+    ).toBe('Cd');
+    expect(await page.locator('[data-testid=import-preview] tbody tr').count()).toBe(4);
+    expect(await page.locator('[data-testid=import-summary]').textContent()).toContain('4 行');
+    await shot('02-import-wizard');
+    await page.click('[data-testid=import-commit]');
+    await page.waitForSelector('[data-testid=import-done]');
+    expect(await page.locator('[data-testid=import-done]').textContent()).toContain('已导入 4 行');
+    await expect.poll(() => page.locator('[data-testid=datasets] tbody tr').count()).toBe(5);
+    expect(await page.locator('[data-testid=dataset-soil_2]').textContent()).toContain('补充采样.csv');
+  });
+
+  it('shows the error for a bad file with its row and column, and blocks the import', async () => {
+    const bad = join(mode.home, 'bad-values.csv');
+    writeFileSync(bad, '样品编号,经度,纬度,镉Cd(mg/kg)\nB-01,120.1,29.1,0.3\nB-02,120.2,29.2,未知值\n');
+    await page.setInputFiles('[data-testid=import-file]', bad);
+    const error = page.locator('[data-testid=import-issues] li.error').first();
+    await error.waitFor();
+    const text = (await error.textContent()) ?? '';
+    expect(text).toContain('第 3 行');
+    expect(text).toContain('列 “镉Cd(mg/kg)”');
+    expect(text).toContain('值 “未知值”');
+    // Nothing to commit: the import button is absent or disabled.
+    const commit = page.locator('[data-testid=import-commit]');
+    expect((await commit.count()) === 0 || (await commit.isDisabled())).toBe(true);
+    await shot('03-import-error');
+    await expect.poll(() => page.locator('[data-testid=datasets] tbody tr').count()).toBe(5);
+  });
+
+  it('shows the data table with sort and filter, the statistics and the distribution charts', async () => {
+    await page.click('[data-testid=nav-data]');
+    await page.waitForSelector('[data-testid=data-table]');
+    expect(await page.locator('[data-testid=table-count]').textContent()).toContain('491 / 491');
+    await page.fill('[data-testid=table-filter]', 'QX-S000');
+    // QX-S0001 … QX-S0009 contain the text.
+    await expect.poll(() => page.locator('[data-testid=table-count]').textContent()).toContain('9 / 491');
+    await page.fill('[data-testid=table-filter]', '');
+    await shot('04-data-table');
+    await page.click('[data-testid=tab-summary]');
+    await page.waitForSelector('[data-testid=summary-Cd]');
+    expect(await page.locator('[data-testid=summary-Cd] td').first().textContent()).toMatch(/^4\d\d$/);
+    await shot('05-data-summary');
+    await page.click('[data-testid=tab-charts]');
+    await page.waitForSelector('[data-testid=histogram][data-ready=true]');
+    await page.waitForSelector('[data-testid=boxplot][data-ready=true]');
+    await shot('06-data-charts');
+  });
+
+  it('exports a chart as a 300 dpi PNG and as an SVG that parses', async () => {
+    const histogram = page.locator('[data-testid=histogram]');
+    await histogram.locator('[data-testid=export-button]').click();
+    await histogram.locator('[data-testid=export-png]').click();
+    await histogram.locator('[data-testid=png-width]').fill('800');
+    await histogram.locator('[data-testid=png-height]').fill('500');
+    await histogram.locator('[data-testid=png-dpi]').selectOption('300');
+    const [pngDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      histogram.locator('[data-testid=png-save]').click(),
+    ]);
+    expect(pngDownload.suggestedFilename()).toBe('Cd-histogram.png');
+    const pngPath = join(exportDir, 'Cd-histogram.png');
+    await pngDownload.saveAs(pngPath);
+    // 800 × 500 CSS px at 300/96 = 3.125 → 2500 × 1562.5 px (the canvas rounds the half).
+    const size = pngSize(readFileSync(pngPath));
+    expect(size.width).toBe(2500);
+    expect(Math.abs(size.height - 1562.5)).toBeLessThanOrEqual(0.5);
+
+    await histogram.locator('[data-testid=export-button]').click();
+    const [svgDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      histogram.locator('[data-testid=export-svg]').click(),
+    ]);
+    const svgPath = join(exportDir, 'Cd-histogram.svg');
+    await svgDownload.saveAs(svgPath);
+    const svg = readFileSync(svgPath, 'utf8');
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      const root = doc.documentElement;
+      return {
+        error: doc.getElementsByTagName('parsererror').length,
+        root: root.nodeName,
+        width: root.getAttribute('width'),
+        bars: doc.querySelectorAll('.bars path, .point path').length,
+        text: root.textContent ?? '',
+      };
+    }, svg);
+    expect(parsed.error).toBe(0);
+    expect(parsed.root).toBe('svg');
+    expect(parsed.width).toBe('800');
+    expect(parsed.bars).toBeGreaterThan(5);
+    expect(parsed.text).toContain('Cd 含量（mg/kg）');
+  });
+
+  it('draws the map: samples coloured by Cd, enterprises by industry', async () => {
+    await page.click('[data-testid=nav-map]');
+    await page.waitForSelector('[data-testid=map][data-ready=true]');
+    expect(await page.locator('[data-testid=map] .legendtext').allTextContents()).toEqual(
+      expect.arrayContaining(['有色金属冶炼', '未检出或缺测']),
+    );
+    expect(await page.locator('[data-testid=map] .colorbar').count()).toBe(1);
+    await shot('07-map-cd');
+    await page.selectOption('[data-testid=map-color]', 'land_use');
+    await expect
+      .poll(() => page.locator('[data-testid=map] .legendtext').allTextContents())
+      .toContain('水田');
+    await page.waitForSelector('[data-testid=map][data-ready=true]');
+    await shot('08-map-land-use');
+  });
+
+  it('switches to English and back', async () => {
+    await page.selectOption('[data-testid=language]', 'en');
+    await expect.poll(() => page.locator('[data-testid=nav-data]').textContent()).toContain('Data');
+    await expect
+      .poll(() => page.locator('[data-testid=map] .legendtext').allTextContents())
+      .toContain('paddy');
+    await shot('09-map-en');
+    await page.click('[data-testid=nav-project]');
+    await page.waitForSelector('[data-testid=datasets]');
+    expect(await page.locator('[data-testid=datasets] thead').textContent()).toContain('Source file');
+    await shot('10-project-en');
+    await page.click('[data-testid=nav-data]');
+    await page.click('[data-testid=tab-summary]');
+    await page.waitForSelector('[data-testid=summary-Cd]');
+    expect(await page.locator('[data-testid=summary-table] thead').textContent()).toContain(
+      'Above screening',
+    );
+    await shot('11-summary-en');
+    await page.selectOption('[data-testid=language]', 'zh-CN');
+    await expect.poll(() => page.locator('[data-testid=nav-data]').textContent()).toContain('数据');
+    expect(await page.locator('[data-testid=summary-table] thead').textContent()).toContain('超筛选值比例');
+  });
+
+  it('ran without CSP violations or page errors', () => {
+    expect(cspViolations).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
