@@ -191,7 +191,10 @@ export const command: CliCommand = {
           discretizations[c.name] = { method: best.method, classes: best.classes, breaks: best.breaks };
         }
       } else {
-        strata = encodeStrata(c.cells);
+        // Integer strata by value, so "2" and "2.0" are one stratum.
+        strata = encodeStrata(
+          c.kind === 'integer' ? c.cells.map((v) => (v === '' ? '' : String(Number(v)))) : c.cells,
+        );
         discretizations[c.name] = null;
       }
       const present = new Set(
