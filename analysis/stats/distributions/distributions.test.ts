@@ -55,6 +55,27 @@ describe('distributions against closed forms and printed tables', () => {
     expect(chiSquareQuantile(0.95, 1)).toBeCloseTo(3.841459, 6);
     expect(chiSquareQuantile(0.95, 3)).toBeCloseTo(7.814728, 6);
   });
+  it('non-central F equals the Poisson mixture of central beta tails (JKB eq. 30.7) within the 1e-9 bound of R', () => {
+    // Independent route: Σ_j Pois(j; λ/2) · I_{d2/(d1 f + d2)}(d2/2, d1/2 + j), summed to convergence.
+    const mixture = (f: number, d1: number, d2: number, lambda: number) => {
+      let total = 0;
+      for (let j = 0; j < 2000; j++) {
+        const w = Math.exp(-lambda / 2 + j * Math.log(lambda / 2) - logGamma(j + 1));
+        total += w * regularizedIncompleteBeta(d2 / (d1 * f + d2), d2 / 2, d1 / 2 + j);
+      }
+      return total;
+    };
+    for (const [f, d1, d2, lambda] of [
+      [38.7355, 8, 176, 152.04],
+      [2.5, 4, 180, 101.4],
+      [1.2, 3, 30, 7.5],
+      [0.8, 10, 50, 0.3],
+    ]) {
+      expect(Math.abs(noncentralFSurvival(f, d1, d2, lambda) - mixture(f, d1, d2, lambda))).toBeLessThan(
+        1e-9,
+      );
+    }
+  });
   it('non-central F reduces to the central F at λ = 0 and grows with λ', () => {
     expect(noncentralFSurvival(2.1, 3, 20, 0)).toBeCloseTo(fSurvival(2.1, 3, 20), 9);
     const a = noncentralFSurvival(2.1, 3, 20, 1);
