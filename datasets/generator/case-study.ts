@@ -23,6 +23,27 @@ import {
 
 export const DEFAULT_SEED = 20231016;
 
+/**
+ * The county's true geochemical background in the format `soiltrace assess --background` reads:
+ * the mean parent-material contribution (mg/kg), so Igeo, EF and Er can be computed against the
+ * background the data were made from instead of the national one.
+ */
+function backgroundJson(truth: Truth): string {
+  const parent = truth.sources.find((s) => s.id === 'parent_material');
+  if (!parent) throw new Error('the truth has no parent-material source');
+  const table = {
+    id: 'qingxi-case-study-parent-material',
+    name: {
+      zh: '青溪县（虚构案例）成土母质背景值',
+      en: 'Qingxi County (fictional case) parent-material background',
+    },
+    source:
+      'datasets/case-study/truth.json: mean parent-material contribution over the soil samples (known truth)',
+    values: parent.profileMgPerKg,
+  };
+  return `${JSON.stringify(table, null, 1)}\n`;
+}
+
 /** Indented JSON, but one line per sample so the file stays small and diffable. */
 function truthJson(truth: Truth): string {
   const placeholder = '__SAMPLES__';
@@ -80,6 +101,7 @@ export function buildCaseStudy(seed = DEFAULT_SEED): CaseStudy {
     profiles,
     flux,
     kernelAreas: sourceModel.kernelAreas,
+    rawParentProfile: sourceModel.rawProfiles.parent_material,
   });
   const pmf = pmfFiles(soils);
   const files: Record<string, string> = {
@@ -91,6 +113,7 @@ export function buildCaseStudy(seed = DEFAULT_SEED): CaseStudy {
     'pmf-conc.csv': pmf.concentration,
     'pmf-unc.csv': pmf.uncertainty,
     'truth.json': truthJson(truth),
+    'background.json': backgroundJson(truth),
     'TRUTH.md': truthMarkdown(truth),
   };
   return { seed, geography, enterprises, soils, factors, rice, flux, profiles, truth, files };

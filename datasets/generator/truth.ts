@@ -109,6 +109,8 @@ export interface Truth {
     >;
   };
   geodetectorReferenceQ: Record<string, Record<string, number>>;
+  /** Parent-material concentration of each lithology where the smooth field is 0 (mg/kg): the natural background. */
+  backgroundByLithology: Record<string, SpeciesVector>;
 }
 
 const r6 = (v: number) => Number(v.toPrecision(6));
@@ -123,6 +125,8 @@ interface TruthInput {
   profiles: Record<SourceId, SpeciesVector>;
   flux: FluxBudget;
   kernelAreas: Record<string, number>;
+  /** Parent-material profile per raw unit (lithology multiplier 1). */
+  rawParentProfile: SpeciesVector;
 }
 
 function zeroShares(): Shares {
@@ -391,5 +395,12 @@ export function buildTruth(input: TruthInput): Truth {
       countyAreaWeighted: county,
     },
     geodetectorReferenceQ,
+    backgroundByLithology: Object.fromEntries(
+      Object.entries(LITHOLOGY_MULTIPLIER).map(([lithology, multiplier]) => {
+        const values = {} as SpeciesVector;
+        for (const s of SPECIES) values[s] = r6(input.rawParentProfile[s] * multiplier);
+        return [lithology, values];
+      }),
+    ),
   };
 }
