@@ -61,7 +61,11 @@ export const assessmentWarning = z.object({
 });
 export type AssessmentWarningShape = z.infer<typeof assessmentWarning>;
 
-const pathwayMeans = z.object({ ingestion: z.number().nullable(), dermal: z.number().nullable(), inhalation: z.number().nullable() });
+const pathwayMeans = z.object({
+  ingestion: z.number().nullable(),
+  dermal: z.number().nullable(),
+  inhalation: z.number().nullable(),
+});
 
 /** One metal's health risk for one population over the samples (per-sample doses, then statistics). */
 export const metalHealthRow = z.object({
@@ -105,12 +109,27 @@ export type ExposureSetShape = z.infer<typeof exposureSet>;
 export const assessmentRunResult = z.object({
   datasetId: z.string(),
   cropDatasetId: z.string().nullable(),
-  standard: z.object({ id: z.string(), version: z.string(), name: text, source: z.string(), kind: z.enum(['farmland', 'construction']) }),
+  standard: z.object({
+    id: z.string(),
+    version: z.string(),
+    name: text,
+    source: z.string(),
+    kind: z.enum(['farmland', 'construction']),
+  }),
   /** Classes of the standard's kind, lowest first. */
   classes: z.array(z.string()),
-  background: z.object({ id: z.string(), name: text, source: z.string(), verify: z.boolean(), values: z.record(z.string(), z.number()) }),
+  background: z.object({
+    id: z.string(),
+    name: text,
+    source: z.string(),
+    verify: z.boolean(),
+    values: z.record(z.string(), z.number()),
+  }),
   piReference: z.enum(['screening', 'background']),
-  bands: z.object({ ri: z.object({ id: z.string(), thresholds: z.array(z.number()) }), ids: z.record(z.string(), z.string()) }),
+  bands: z.object({
+    ri: z.object({ id: z.string(), thresholds: z.array(z.number()) }),
+    ids: z.record(z.string(), z.string()),
+  }),
   efReference: z.string().nullable(),
   metals: z.array(z.string()),
   /**
@@ -147,7 +166,12 @@ export type AssessmentRunResult = z.infer<typeof assessmentRunResult>;
 
 export const assessmentOptionsResult = z.object({
   standards: z.array(z.object({ id: z.string(), version: z.string(), name: text, kind: z.string() })),
-  background: z.object({ id: z.string(), name: text, source: z.string(), values: z.record(z.string(), z.number()) }),
+  background: z.object({
+    id: z.string(),
+    name: text,
+    source: z.string(),
+    values: z.record(z.string(), z.number()),
+  }),
   exposureSets: z.array(exposureSet),
   riBands: z.array(z.number()),
   efReferences: z.array(z.string()),
