@@ -71,6 +71,8 @@ export interface CompiledScenario {
   targetedEnterprises: Int32Array;
   areaTreatedHa: number;
   volumeTreatedM3: number;
+  /** Zones any action or source control reaches (others follow their unchanged balance). */
+  touchedZone: Uint8Array;
   /** Parameter slots this scenario reads (for the tornado). */
   usedSlots: number[];
   warnings: string[];
@@ -100,6 +102,8 @@ export interface PlanningModel {
   background: Float64Array;
   /** [zone][metal] fixed outputs (g/ha/a). */
   outputs: Float64Array;
+  /** [zone][metal] Σ of the non-atmospheric base inputs (g/ha/a). */
+  otherInputs: Float64Array;
   /** [zone][metal][enterprise] deposition (g/ha/a) from each operating enterprise at localFraction = 1. */
   enterpriseDeposition: Float64Array;
   /** [zone][metal] Σ over enterprises of `enterpriseDeposition`. */
@@ -501,11 +505,19 @@ export function compilePlanningModel(file: ScenarioFile, inputs: PlanningInputs)
         metalMask: Uint8Array.from(metals, (m) => (measure.metals.includes(m) ? 1 : 0)),
       };
     });
+    const touchedZone = new Uint8Array(Z);
+    for (const action of actions) for (const z of action.zones) touchedZone[z] = 1;
+    for (const e of targeted) {
+      for (let z = 0; z < Z; z++) {
+        for (let m = 0; m < M; m++) if (enterpriseDeposition[(z * M + m) * E + e] > 0) touchedZone[z] = 1;
+      }
+    }
     return {
       id: spec.id,
       name: spec.name,
       description: spec.description,
       actions,
+      touchedZone,
       targetedEnterprises: Int32Array.from([...targeted].sort((a, b) => a - b)),
       areaTreatedHa: sum([...treated].map((z) => zones[z].areaHa)),
       volumeTreatedM3,
@@ -537,6 +549,11 @@ export function compilePlanningModel(file: ScenarioFile, inputs: PlanningInputs)
     parameters,
     scenarios,
     baseInputs,
+    otherInputs: Float64Array.from({ length: Z * M }, (_, zm) => {
+      let total = 0;
+      for (let p = 0; p < PATHWAYS; p++) if (p !== ATMOSPHERIC) total += baseInputs[zm * PATHWAYS + p];
+      return total;
+    }),
     atmosphericTable,
     background,
     outputs,
@@ -625,7 +642,10 @@ export interface ScenarioOutcome {
   /** Share of polluted area meeting the target criterion at the target year. */
   targetShare: number;
   targetMet: boolean;
-  /** Area-weighted child soil-ingestion hazard index (over the evaluated metals), start and target year. */
+  /**
+   * Area-weighted child soil-ingestion hazard index, start and target year: all zones and metals with
+   * `detail`, else the target metals over the zones of the target land uses.
+   */
   healthRiskBefore: number;
   healthRiskAfter: number;
   /** [metal][year] area-weighted mean end-of-year concentration over the zones of the target land
@@ -755,8 +775,17 @@ export function evaluateScenario(
   let targetArea = 0;
   for (let z = 0; z < Z; z++) if (model.targetZone[z]) targetArea += zones[z].areaHa;
   for (let z = 0; z < Z; z++) {
-    const weight = totalArea > 0 ? zones[z].areaHa / totalArea : 0;
+    // The fast evaluation only needs the zones the target counts.
+    if (!detail && !model.targetZone[z]) continue;
+    const weight = detail
+      ? totalArea > 0
+        ? zones[z].areaHa / totalArea
+        : 0
+      : targetArea > 0
+        ? zones[z].areaHa / targetArea
+        : 0;
     const targetWeight = model.targetZone[z] && targetArea > 0 ? zones[z].areaHa / targetArea : 0;
+    const untouched = !scenario.touchedZone[z];
     for (let j = 0; j < J; j++) {
       const m = ms[j];
       const zm = z * M + m;
@@ -764,6 +793,22 @@ export function evaluateScenario(
       const atmTable = model.atmosphericTable[zm];
       const c0 = model.meanC0[zm];
       const series = detail ? new Float64Array(n) : null;
+      if (untouched) {
+        // No measure and no source control reaches this zone: constant net input, C_t = C0 + (t+1)·ΔC.
+        const atm = Number.isNaN(atmTable) ? model.background[m] + f * model.depositionTotal[zm] : atmTable;
+        const net = (scale * (model.otherInputs[zm] + atm) - model.outputs[zm]) * toMass;
+        for (let t = 0; t < n; t++) {
+          const c = Math.max(0, c0 + (t + 1) * net);
+          meanConcentration[j * n + t] += targetWeight * c;
+          if (series) series[t] = c;
+        }
+        aT[zj] = 1;
+        bT[zj] = (T + 1) * net;
+        if (series) zoneSeries.push(series);
+        hiBefore += weight * c0 * model.hqPerMgKg[m];
+        hiAfter += weight * Math.max(0, c0 + bT[zj]) * model.hqPerMgKg[m];
+        continue;
+      }
       let a = 1;
       let b = 0;
       for (let t = 0; t < n; t++) {
