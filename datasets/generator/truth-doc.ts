@@ -15,6 +15,9 @@ const num = (v: number) => String(Number(v.toPrecision(4)));
 
 export function truthMarkdown(truth: Truth): string {
   const ex = truth.exceedance;
+  const dq = truth.dataQuality;
+  const lithophiles = ['Cr', 'Ni', 'Co', 'V', 'Fe'] as const;
+  const lithologyQ = lithophiles.map((s) => truth.geodetectorReferenceQ[s].lithology);
   const pathways = ['atmospheric_deposition', 'irrigation', 'fertilizer', 'manure', 'other'] as const;
   const plumes = truth.generator.parameters.plumes as {
     id: string;
@@ -169,7 +172,7 @@ Cd above screening by land use: ${Object.entries(ex.cdAboveScreeningByLandUse)
     .map(([use, r]) => `${use} ${r.above}/${r.samples}`)
     .join(', ')}. Where a consultant expects them: Cd, Hg, Pb, Zn
 around the smelters (south-west of QX-E01 and QX-E02 most), As, Pb, Zn, Cd in the mine valley, Cd in acid paddies and
-vegetable fields, Cu in some vegetable fields; Cr and Ni stay below screening (the basalt area is the highest).
+vegetable fields, Cu in some vegetable fields; Cr ${ex.perMetal.Cr.aboveScreening} and Ni ${ex.perMetal.Ni.aboveScreening} samples above screening (the basalt area is the highest).
 
 ## Rice (GB 2762-2022 limits: ${Object.entries(truth.rice.limits)
     .map(([m, v]) => `${m} ${v}`)
@@ -226,21 +229,32 @@ ${table(
 
 ## How to check each method against this truth
 
-- **Import**: soil-samples.csv must load ${truth.samples.length} samples with ${ex.perMetal.Cd.assessed} Cd values usable, censored cells stored as
-  censored with their limit (not zero), missing cells missing; both laboratories' limits survive.
+- **Import**: soil-samples.csv must load ${truth.samples.length} samples; censored cells (${SPECIES.filter(
+    (s) => dq.censored[s] > 0,
+  )
+    .map((s) => `${s} ${dq.censored[s]}`)
+    .join(
+      ', ',
+    )}) stored as censored with their limit (both laboratories' limits), never as zero; missing cells
+  (${SPECIES.filter((s) => dq.missing[s] > 0)
+    .map((s) => `${s} ${dq.missing[s]}`)
+    .join(
+      ', ',
+    )}, pH ${dq.missingPh}, organic matter ${dq.missingOrganicMatter}) stored as missing; Fe converted from % to mg/kg.
 - **Assessment (GB 15618)**: per-metal counts above screening and intervention must equal the table above, and the classes
   must match, when censored values are taken as DL/2 and samples without pH are left out.
-- **PMF** (pmf-conc.csv + pmf-unc.csv, 4–5 factors): match each modelled factor to a truth source by the highest cosine
-  similarity of the profiles (or of % of species); expect parent material, agriculture, industrial deposition and mining to
-  be found (cosine > 0.9 on % of species), their factor contributions to correlate with \`g\` (Pearson r > 0.8), and the
-  % of species of the major sources within about ±10 percentage points of the shares table. Traffic is weak and may merge.
+- **PMF** (pmf-conc.csv + pmf-unc.csv, 4 factors): match each modelled factor to a truth source by the highest cosine
+  similarity of % of species; expect parent material, industrial deposition and mining at cosine ≥ 0.95 and agriculture
+  ≥ 0.75 (traffic is minor and merges into it); factor contributions correlated with \`g\` at Pearson r ≥ 0.9 for industrial
+  deposition and mining, ≥ 0.7 for parent material and agriculture (parent material varies little from sample to sample,
+  so its r is limited by the noise). A fifth factor is not supported by these data (see below).
 - **APCS-MLR** (soil-samples-en.csv, species columns): the component dominated by Cr–Ni–Co–V–Mn is parent material (> 85 % of
   Cr, Ni, Co, V); the Cd–Hg component is industrial deposition; As with Pb is mining; Cu–Zn–Cd agriculture. Compare its mean
   shares per metal with \`sharesPerSpecies\` (within about ±15 percentage points for the major sources).
 - **GeoDetector**: must reproduce the reference q above to 1e-3 on the same strata. The expected reading: distance to the
   smelters explains Cd (q ≈ ${num(q.Cd.dist_smelter_class)}) and Hg (${num(q.Hg.dist_smelter_class)}) best; distance to the mine explains As
   (${num(q.As.dist_mine_class)}) and Pb (${num(q.Pb.dist_mine_class)}, with flux_zone ${num(q.Pb.flux_zone)} separating mine and smelter); lithology explains
-  Cr, Ni, Co, V (0.52–0.61).
+  ${lithophiles.join(', ')} (${num(Math.min(...lithologyQ))}–${num(Math.max(...lithologyQ))}).
 - **Flux / mass balance**: input shares, net flux and ΔC computed from input-fluxes.csv must equal \`flux.zones\` and
   \`flux.countyAreaWeighted\` (pure arithmetic: tolerance 1e-3).
 - **Attribution to enterprises**: near QX-E01 and QX-E02 (down the NE–SW axis) the Cd/Hg/Pb/Zn excess belongs to them; in the

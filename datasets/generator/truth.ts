@@ -109,6 +109,14 @@ export interface Truth {
     >;
   };
   geodetectorReferenceQ: Record<string, Record<string, number>>;
+  /** What an importer must find: censored and missing cells per species, missing pH and organic matter. */
+  dataQuality: {
+    censored: Record<Species, number>;
+    missing: Record<Species, number>;
+    missingPh: number;
+    missingOrganicMatter: number;
+    laboratoryBSamples: number;
+  };
   /** Parent-material concentration of each lithology where the smooth field is 0 (mg/kg): the natural background. */
   backgroundByLithology: Record<string, SpeciesVector>;
 }
@@ -395,6 +403,17 @@ export function buildTruth(input: TruthInput): Truth {
       countyAreaWeighted: county,
     },
     geodetectorReferenceQ,
+    dataQuality: {
+      censored: Object.fromEntries(
+        SPECIES.map((s) => [s, soils.filter((x) => x.reported[s].kind === 'censored').length]),
+      ) as Record<Species, number>,
+      missing: Object.fromEntries(
+        SPECIES.map((s) => [s, soils.filter((x) => x.reported[s].kind === 'missing').length]),
+      ) as Record<Species, number>,
+      missingPh: soils.filter((x) => !x.pHReported).length,
+      missingOrganicMatter: soils.filter((x) => !x.organicMatterReported).length,
+      laboratoryBSamples: soils.filter((x) => x.laboratory === 'B').length,
+    },
     backgroundByLithology: Object.fromEntries(
       Object.entries(LITHOLOGY_MULTIPLIER).map(([lithology, multiplier]) => {
         const values = {} as SpeciesVector;
