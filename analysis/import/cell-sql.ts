@@ -36,16 +36,20 @@ export function isMissing(c: RawColumn): string {
     : `(${c.sql} IS NULL)`;
 }
 
-/** The cell as a finite number, or NULL. */
+/**
+ * The cell as a number, or NULL (DuckDB's cast skips surrounding spaces). "inf" and "nan" cast
+ * too; validation refuses them (isNotNumber) before anything is inserted.
+ */
 export function numberOf(c: RawColumn): string {
   if (!c.varchar) return `${c.sql}::DOUBLE`;
-  return `(CASE WHEN isfinite(TRY_CAST(trim(${c.sql}) AS DOUBLE)) THEN TRY_CAST(trim(${c.sql}) AS DOUBLE) END)`;
+  return `TRY_CAST(${c.sql} AS DOUBLE)`;
 }
 
-/** Text that is neither missing nor a number. */
+/** Text that is neither missing nor a finite number. */
 export function isNotNumber(c: RawColumn): string {
-  if (!c.varchar) return 'false';
-  return `(NOT ${isMissing(c)} AND ${numberOf(c)} IS NULL)`;
+  if (!c.varchar) return `coalesce(NOT isfinite(${c.sql}::DOUBLE), false)`;
+  // The cheap cast first: DuckDB evaluates the regex only on rows the cast left undecided.
+  return `(coalesce(NOT isfinite(${numberOf(c)}), true) AND NOT ${isMissing(c)})`;
 }
 
 export function isCensoredText(c: RawColumn): string {
@@ -66,7 +70,7 @@ export function concentration(c: RawColumn, factor: number): { value: string; be
   const f = factor === 1 ? '' : ` * ${factor}`;
   return {
     value: `(CASE WHEN ${n} >= 0 THEN ${n}${f} END)`,
-    belowDl: `(CASE WHEN ${isMissing(c)} OR ${sentinel} THEN NULL WHEN ${n} IS NOT NULL THEN ${n} < 0 WHEN ${isCensoredText(c)} THEN true END)`,
+    belowDl: `(CASE WHEN ${n} IS NOT NULL THEN (CASE WHEN ${sentinel} THEN NULL ELSE ${n} < 0 END) WHEN ${isCensoredText(c)} THEN true END)`,
     dl: c.varchar
       ? `(CASE WHEN ${n} < 0 AND NOT ${sentinel} THEN -${n}${f} WHEN ${n} IS NULL AND ${isCensoredText(c)} THEN ${censoredLimit(c)}${f} END)`
       : `(CASE WHEN ${n} < 0 AND NOT ${sentinel} THEN -${n}${f} END)`,

@@ -13,14 +13,16 @@
  * two-row headers), Parquet, EPA PMF 5 concentration + uncertainty files (format 'pmf').
  */
 import { basename } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { SoilTraceError } from '../errors.ts';
+import type { DatasetKind } from '../store/catalog.ts';
 import { nextDatasetId } from '../store/catalog.ts';
 import { closeProject, openProject, type Project } from '../store/project.ts';
-import { KIND_TABLES } from '../store/schema.ts';
+import { KIND_TABLES, kindViewSql } from '../store/schema.ts';
 import { packageVersion } from '../version.ts';
 import { ImportError } from './issues.ts';
 import { quantityOf } from './mapping.ts';
-import { runPipeline } from './pipeline.ts';
+import { canonicalTableName, runPipeline } from './pipeline.ts';
 import { sha256File, sqlString } from './source.ts';
 import type { ImportIssue, ImportPreview, ImportRequest, ImportResult, MappedColumn } from './types.ts';
 import { CANONICAL_UNITS } from './units.ts';
@@ -50,6 +52,19 @@ function unitsJson(mapping: MappedColumn[]): Record<string, string> {
   return units;
 }
 
+async function refreshKindView(connection: DuckDBConnection, kind: DatasetKind): Promise<void> {
+  const reader = await connection.runAndReadAll(
+    'SELECT canonical_table FROM datasets WHERE kind = $1 ORDER BY id',
+    [kind],
+  );
+  await connection.run(
+    kindViewSql(
+      kind,
+      reader.getRowsJS().map((r) => String(r[0])),
+    ),
+  );
+}
+
 export async function importDataset(project: Project, request: ImportRequest): Promise<ImportResult> {
   const file = basename(request.file);
   if (project.readOnly) {
@@ -77,7 +92,9 @@ export async function importDataset(project: Project, request: ImportRequest): P
       dispose = outcome.source.dispose;
       const warnings = outcome.issues.filter((i) => i.severity === 'warning');
       await connection.run(
-        `INSERT INTO datasets VALUES ($1, $2, $3, $4, $5, $6, $7, current_timestamp::TIMESTAMP, $8, $9::JSON, $10::JSON, $11, $12::JSON, $13, $14)`,
+        `INSERT INTO datasets (id, kind, source_file, source_sha256, source_format, encoding, sheet, imported_at,
+                               row_count, column_mapping, units, crs, warnings, raw_table, software_version, canonical_table)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, current_timestamp::TIMESTAMP, $8, $9::JSON, $10::JSON, $11, $12::JSON, $13, $14, $15)`,
         [
           datasetId,
           request.kind,
@@ -93,8 +110,10 @@ export async function importDataset(project: Project, request: ImportRequest): P
           JSON.stringify(warnings),
           `raw_${datasetId}`,
           packageVersion(),
+          canonicalTableName(datasetId),
         ],
       );
+      await refreshKindView(connection, request.kind);
       if (request.signal?.aborted) throw new Error('cancelled');
       await connection.run('COMMIT');
       return { datasetId, kind: request.kind, rows: outcome.rows, columns: outcome.mapping, warnings };

@@ -73,8 +73,16 @@ function checkAborted(signal: AbortSignal | undefined, file: string): void {
   }
 }
 
+const TIMING = process.env.SOILTRACE_IMPORT_TIMING === '1';
+
 async function scalarRows(connection: DuckDBConnection, sql: string): Promise<unknown[][]> {
-  return (await connection.runAndReadAll(sql)).getRowsJS();
+  const t = TIMING ? performance.now() : 0;
+  const rows = (await connection.runAndReadAll(sql)).getRowsJS();
+  if (TIMING)
+    console.error(
+      `${(performance.now() - t).toFixed(0).padStart(6)} ms  ${sql.replace(/\s+/g, ' ').slice(0, 150)}`,
+    );
+  return rows;
 }
 
 /** Creates the raw table, retrying when DuckDB's type sample missed text further down a column. */
@@ -86,7 +94,9 @@ async function createRawTable(
 ): Promise<void> {
   for (let attempt = 0; attempt < 200; attempt++) {
     try {
+      const t = performance.now();
       await connection.run(`CREATE TABLE ${rawTable} AS SELECT * FROM ${source.relation(varchar)}`);
+      if (TIMING) console.error(`${(performance.now() - t).toFixed(0).padStart(6)} ms  CREATE raw table`);
       return;
     } catch (error) {
       const message = (error as Error).message;
@@ -105,6 +115,10 @@ async function createRawTable(
       );
     }
   }
+}
+
+export function canonicalTableName(datasetId: string): string {
+  return `canon_${datasetId}`;
 }
 
 export async function runPipeline(
@@ -168,7 +182,7 @@ export async function runPipeline(
     const rowSql = source.rowSql.startsWith('rowid')
       ? `(r.${source.rowSql} - ${firstRowid})::INTEGER`
       : `r.${source.rowSql}::INTEGER`;
-    const ctx: Context = { connection, rawTable, file, fields, rowSql, issues: [], kind };
+    const ctx: Context = { connection, rawTable, file, fields, rowSql, issues: [], checks: [], kind };
     if (rowCount === 0) {
       ctx.issues.push(
         issue('error', 'empty', { zh: '文件中没有数据行', en: 'the file has no data rows' }, { file }),
@@ -225,6 +239,7 @@ interface Context {
   fields: Map<string, FieldColumn>;
   rowSql: string;
   issues: ImportIssue[];
+  checks: Check[];
   kind: ImportRequest['kind'];
 }
 
@@ -238,7 +253,15 @@ function applyPmfConvention(mapping: MappedColumn[]): void {
   }
 }
 
-/** Runs one query per check and records the first offending row with the number of rows. */
+interface Check {
+  predicate: string;
+  column: FieldColumn;
+  code: string;
+  text: { zh: string; en: string };
+  severity: ImportIssue['severity'];
+}
+
+/** Queues a check; `flushChecks` runs every queued check in one scan of the raw table. */
 async function firstOffender(
   ctx: Context,
   predicate: string,
@@ -247,21 +270,35 @@ async function firstOffender(
   text: { zh: string; en: string },
   severity: ImportIssue['severity'] = 'error',
 ): Promise<void> {
-  const rows = await scalarRows(
-    ctx.connection,
-    `SELECT count(*) OVER (), ${ctx.rowSql}, ${column.sql}::VARCHAR FROM ${ctx.rawTable} r WHERE ${predicate} ORDER BY r.rowid LIMIT 1`,
-  );
-  if (rows.length === 0) return;
-  const [count, row, value] = rows[0];
-  ctx.issues.push(
-    issue(severity, code, text, {
-      file: ctx.file,
-      row: Number(row),
-      column: column.source,
-      value: value === null ? '' : String(value),
-      count: Number(count),
-    }),
-  );
+  ctx.checks.push({ predicate, column, code, text, severity });
+}
+
+/** One aggregate over the raw table counts every check; offending rows are then read by rowid. */
+async function flushChecks(ctx: Context): Promise<void> {
+  const checks = ctx.checks.splice(0);
+  if (checks.length === 0) return;
+  const aggregates = checks.flatMap((c) => [
+    `count(*) FILTER (${c.predicate})`,
+    `min(r.rowid) FILTER (${c.predicate})`,
+  ]);
+  const [totals] = await scalarRows(ctx.connection, `SELECT ${aggregates.join(', ')} FROM ${ctx.rawTable} r`);
+  for (const [i, check] of checks.entries()) {
+    const count = Number(totals[2 * i]);
+    if (count === 0) continue;
+    const [[row, value]] = await scalarRows(
+      ctx.connection,
+      `SELECT ${ctx.rowSql}, ${check.column.sql}::VARCHAR FROM ${ctx.rawTable} r WHERE r.rowid = ${totals[2 * i + 1]}`,
+    );
+    ctx.issues.push(
+      issue(check.severity, check.code, check.text, {
+        file: ctx.file,
+        row: Number(row),
+        column: check.column.source,
+        value: value === null ? '' : String(value),
+        count,
+      }),
+    );
+  }
 }
 
 const EXPECT_NUMBER = { zh: '应为数值，却是文本', en: 'expected a number, found text' };
@@ -300,18 +337,26 @@ async function validate(ctx: Context): Promise<void> {
       ),
     );
   }
-  for (const c of elements) {
+  // Negative values are detection-limit codes only when no larger than the column's smallest
+  // measured value; find those minima for every element in one scan.
+  const minima =
+    elements.length === 0
+      ? []
+      : (
+          await scalarRows(
+            ctx.connection,
+            `SELECT ${elements.map((c) => `min(${numberOf(c)}) FILTER (${numberOf(c)} > 0)`).join(', ')} FROM ${ctx.rawTable} r`,
+          )
+        )[0];
+  for (const [i, c] of elements.entries()) {
     await firstOffender(ctx, isBadConcentration(c), c, 'not-a-number', {
       zh: '应为数值或未检出标记（如 “<0.01”、“ND”），却是文本',
       en: 'expected a number or a below-detection mark ("<0.01", "ND"), found text',
     });
-    // Negative values are detection-limit codes only when no larger than the smallest measured value.
     const n = numberOf(c);
-    const minPositive = (
-      await scalarRows(ctx.connection, `SELECT min(${n}) FILTER (${n} > 0) FROM ${ctx.rawTable} r`)
-    )[0][0];
-    const limit = minPositive === null ? Number.POSITIVE_INFINITY : Number(minPositive) * (1 + 1e-9);
-    if (Number.isFinite(limit)) {
+    const minPositive = minima[i];
+    if (minPositive !== null && minPositive !== undefined) {
+      const limit = Number(minPositive) * (1 + 1e-9);
       await firstOffender(
         ctx,
         `${n} < 0 AND ${n} NOT IN ${PMF_MISSING_CODES} AND -${n} > ${limit}`,
@@ -425,13 +470,21 @@ async function validate(ctx: Context): Promise<void> {
       zh: '缺少编号',
       en: 'missing identifier',
     });
-    const dup = await scalarRows(
+    await flushChecks(ctx);
+    const [[total, distinct]] = await scalarRows(
       ctx.connection,
-      `WITH d AS (SELECT ${textOf(id)} AS v, ${ctx.rowSql} AS row, r.rowid AS rid FROM ${ctx.rawTable} r WHERE ${textOf(id)} IS NOT NULL),
+      `SELECT count(${textOf(id)}), count(DISTINCT ${textOf(id)}) FROM ${ctx.rawTable} r`,
+    );
+    const dup =
+      Number(total) === Number(distinct)
+        ? []
+        : await scalarRows(
+            ctx.connection,
+            `WITH d AS (SELECT ${textOf(id)} AS v, ${ctx.rowSql} AS row, r.rowid AS rid FROM ${ctx.rawTable} r WHERE ${textOf(id)} IS NOT NULL),
             c AS (SELECT v, count(*) AS n, min(rid) AS first FROM d GROUP BY v HAVING count(*) > 1)
        SELECT (SELECT count(*) FROM c), d.row, d.v, (SELECT row FROM d d2 WHERE d2.rid = c.first)
          FROM d JOIN c USING (v) WHERE d.rid <> c.first ORDER BY d.rid LIMIT 1`,
-    );
+          );
     if (dup.length > 0) {
       const [count, row, value, firstRow] = dup[0];
       ctx.issues.push(
@@ -458,6 +511,7 @@ async function validate(ctx: Context): Promise<void> {
       'warning',
     );
   }
+  await flushChecks(ctx);
 }
 
 /** CASE expression mapping the distinct texts of a column to codes; unknown texts warn. */
@@ -590,51 +644,89 @@ async function insertCanonical(
     cols.push(['element', await codeCase(ctx, 'metal', (v) => elementOfName(v)?.symbol)]);
     num('flux_g_ha_a', 'flux');
   }
-  const table = KIND_TABLES[kind];
+  const shape = await scalarRows(ctx.connection, `DESCRIBE shape_${KIND_TABLES[kind]}`);
+  const typeOf = new Map(shape.map((r) => [String(r[0]), String(r[1])]));
   const from = plan?.join ? `${ctx.rawTable} r LEFT JOIN __coords c ON c.rid = r.rowid` : `${ctx.rawTable} r`;
+  const t = performance.now();
   await ctx.connection.run(
-    `INSERT INTO ${table} (${cols.map(([c]) => c).join(', ')}) SELECT ${cols.map(([, e]) => e).join(', ')} FROM ${from}`,
+    `CREATE TABLE ${sqlIdentifier(canonicalTableName(datasetId))} AS SELECT ${cols
+      .map(([c, e]) => `CAST(${e} AS ${typeOf.get(c) ?? 'VARCHAR'}) AS ${c}`)
+      .join(', ')} FROM ${from}${plan?.join ? ' ORDER BY r.rowid' : ''}`,
   );
+  if (TIMING) {
+    console.error(`${(performance.now() - t).toFixed(0).padStart(6)} ms  INSERT canonical`);
+    for (const [c, e] of cols) {
+      const t1 = performance.now();
+      await ctx.connection.runAndReadAll(`SELECT count(${e}) FROM ${from}`);
+      void c;
+      console.error(`${(performance.now() - t1).toFixed(0).padStart(6)} ms    column ${c}`);
+    }
+  }
   if (plan?.join) await ctx.connection.run('DROP TABLE IF EXISTS __coords');
 }
 
 async function warnAfterInsert(ctx: Context, datasetId: string, hasCoordinates: boolean): Promise<void> {
-  const table = KIND_TABLES[ctx.kind];
-  const where = `dataset_id = ${sqlString(datasetId)}`;
+  const table = sqlIdentifier(canonicalTableName(datasetId));
+  const where = 'true';
   if (ctx.kind === 'soil' || ctx.kind === 'crop') {
-    // Outliers: above Q3 + 3·IQR of log10 values (a far-out fence, Tukey 1977, on the log scale
-    // because trace-metal concentrations are right-skewed).
-    for (const c of ctx.fields.values()) {
-      if (quantityOf(c.field) !== 'concentration') continue;
-      const col = `${elementColumn(c.field)}_mg_kg`;
-      const rows = await scalarRows(
+    // Outliers: above Q3 + 3·IQR of log10 values (Tukey's far-out fence, on the log scale because
+    // trace-metal concentrations are right-skewed). Quartiles of a seeded 50,000-row reservoir sample
+    // (exact below that size): a warning threshold does not need exact order statistics of 10⁶ rows.
+    const elements = [...ctx.fields.values()].filter((c) => quantityOf(c.field) === 'concentration');
+    if (elements.length > 0) {
+      const cols = elements.map((c) => `${elementColumn(c.field)}_mg_kg`);
+      const [quartiles] = await scalarRows(
         ctx.connection,
-        `WITH q AS (SELECT quantile_cont(log10(${col}), 0.25) AS q1, quantile_cont(log10(${col}), 0.75) AS q3, count(${col}) AS n
-                      FROM ${table} WHERE ${where} AND ${col} > 0)
-         SELECT count(*) OVER (), source_row, ${col}, power(10, q3 + 3 * (q3 - q1))
-           FROM ${table}, q WHERE ${where} AND q.n >= 10 AND ${col} > power(10, q3 + 3 * (q3 - q1))
-          ORDER BY ${col} DESC LIMIT 1`,
+        `SELECT ${cols
+          .map(
+            (col) =>
+              `quantile_cont(log10(${col}), 0.25) FILTER (${col} > 0), quantile_cont(log10(${col}), 0.75) FILTER (${col} > 0), count(${col}) FILTER (${col} > 0)`,
+          )
+          .join(
+            ', ',
+          )} FROM (SELECT * FROM ${table} WHERE ${where}) USING SAMPLE reservoir(50000 ROWS) REPEATABLE (42)`,
       );
-      if (rows.length > 0) {
-        const [count, row, value, fence] = rows[0];
-        const f = Number(fence).toPrecision(3);
-        ctx.issues.push(
-          issue(
-            'warning',
-            'outlier',
-            {
-              zh: `${c.field} 有 ${count} 个异常高值（高于对数尺度 Q3+3·IQR = ${f} mg/kg），请核实`,
-              en: `${c.field} has ${count} unusually high values (above the log-scale Q3 + 3·IQR = ${f} mg/kg); please check`,
-            },
-            {
-              file: ctx.file,
-              row: Number(row),
-              column: c.source,
-              value: String(value),
-              count: Number(count),
-            },
-          ),
+      const fences = cols.map((_, i) => {
+        const [q1, q3, n] = [quartiles[3 * i], quartiles[3 * i + 1], Number(quartiles[3 * i + 2])];
+        return n >= 10 && q1 !== null && q3 !== null
+          ? 10 ** (Number(q3) + 3 * (Number(q3) - Number(q1)))
+          : null;
+      });
+      const tested = cols
+        .map((col, i) => ({ col, fence: fences[i], c: elements[i] }))
+        .filter((t) => t.fence !== null);
+      if (tested.length > 0) {
+        const [counts] = await scalarRows(
+          ctx.connection,
+          `SELECT ${tested
+            .map(
+              ({ col, fence }) =>
+                `count(*) FILTER (${col} > ${fence}), arg_max(source_row, ${col}) FILTER (${col} > ${fence}), max(${col}) FILTER (${col} > ${fence})`,
+            )
+            .join(', ')} FROM ${table} WHERE ${where}`,
         );
+        tested.forEach(({ c, fence }, i) => {
+          const count = Number(counts[3 * i]);
+          if (count === 0) return;
+          const f = Number(fence).toPrecision(3);
+          ctx.issues.push(
+            issue(
+              'warning',
+              'outlier',
+              {
+                zh: `${c.field} 有 ${count} 个异常高值（高于对数尺度 Q3+3·IQR = ${f} mg/kg），请核实`,
+                en: `${c.field} has ${count} unusually high values (above the log-scale Q3 + 3·IQR = ${f} mg/kg); please check`,
+              },
+              {
+                file: ctx.file,
+                row: Number(counts[3 * i + 1]),
+                column: c.source,
+                value: String(counts[3 * i + 2]),
+                count,
+              },
+            ),
+          );
+        });
       }
     }
   }
@@ -643,11 +735,11 @@ async function warnAfterInsert(ctx: Context, datasetId: string, hasCoordinates: 
   // (and beyond 5 km, so a tight cluster does not flag its own edge).
   const rows = await scalarRows(
     ctx.connection,
-    `WITH m AS (SELECT median(lon) AS lon0, median(lat) AS lat0 FROM ${table} WHERE ${where}),
+    `WITH m AS (SELECT median(lon) AS lon0, median(lat) AS lat0 FROM (SELECT lon, lat FROM ${table} WHERE ${where}) USING SAMPLE reservoir(50000 ROWS) REPEATABLE (42)),
           d AS (SELECT source_row, lon, lat,
                        111.32 * sqrt(power((lon - lon0) * cos(radians(lat0)), 2) + power(lat - lat0, 2)) AS km
                   FROM ${table}, m WHERE ${where} AND lon IS NOT NULL AND lat IS NOT NULL),
-          q AS (SELECT quantile_cont(km, 0.25) AS q1, quantile_cont(km, 0.75) AS q3, count(*) AS n FROM d)
+          q AS (SELECT quantile_cont(km, 0.25) AS q1, quantile_cont(km, 0.75) AS q3, count(*) AS n FROM (SELECT km FROM d) USING SAMPLE reservoir(50000 ROWS) REPEATABLE (42))
      SELECT count(*) OVER (), source_row, lon, lat, round(km, 1) FROM d, q
       WHERE q.n >= 5 AND km > greatest(q3 + 3 * (q3 - q1), 5) ORDER BY km DESC LIMIT 1`,
   );
@@ -722,8 +814,9 @@ async function importUncertainties(ctx: Context, request: ImportRequest, dataset
         type: typeOf.get(source.columnNames[i]) ?? 'VARCHAR',
       };
       const before = ctx.issues.length;
+      const uncertaintyCtx: Context = { ...ctx, rawTable: table, file: source.file, rowSql, checks: [] };
       await firstOffender(
-        { ...ctx, rawTable: table, file: source.file, rowSql },
+        uncertaintyCtx,
         `${isNotNumber(c)} OR ${numberOf(c)} < 0 AND ${numberOf(c)} NOT IN ${PMF_MISSING_CODES}`,
         fc,
         'bad-uncertainty',
@@ -732,6 +825,7 @@ async function importUncertainties(ctx: Context, request: ImportRequest, dataset
           en: 'an uncertainty must be a non-negative number',
         },
       );
+      await flushChecks(uncertaintyCtx);
       if (ctx.issues.length > before) throw new ImportError(ctx.issues);
       await ctx.connection.run(
         `INSERT INTO uncertainties SELECT ${sqlString(datasetId)}, ${rowSql}, trim(r.${sqlIdentifier(idName)}::VARCHAR), ${sqlString(m.field)},

@@ -26,6 +26,8 @@ export interface DatasetInfo {
   crs: string | null;
   warnings: unknown[];
   rawTable: string;
+  /** The dataset's typed table; the kind's view (soil_samples …) unions these. */
+  canonicalTable: string;
   softwareVersion: string;
 }
 
@@ -34,7 +36,7 @@ export async function listDatasets(project: Project | DuckDBConnection): Promise
   const result = await connection.runAndReadAll(
     `SELECT id, kind, source_file, source_sha256, source_format, encoding, sheet,
             strftime(imported_at, '%Y-%m-%dT%H:%M:%S.%gZ'), row_count, column_mapping::VARCHAR, units::VARCHAR,
-            crs, warnings::VARCHAR, raw_table, software_version
+            crs, warnings::VARCHAR, raw_table, software_version, canonical_table
        FROM datasets ORDER BY imported_at, id`,
   );
   return result.getRowsJS().map((row) => ({
@@ -53,6 +55,7 @@ export async function listDatasets(project: Project | DuckDBConnection): Promise
     warnings: JSON.parse(String(row[12])) as unknown[],
     rawTable: String(row[13]),
     softwareVersion: String(row[14]),
+    canonicalTable: String(row[15]),
   }));
 }
 
