@@ -23,6 +23,7 @@ interface Balance {
   netFlux: number;
   accumulation: number;
   projection: {
+    screening: number;
     yearsLinear: number | null;
     yearsFirstOrder: number | null;
     lossRate: number;
@@ -112,6 +113,30 @@ describe('soiltrace flux', () => {
       (await run(['--file', file, '--zone-areas', '平原=300,丘陵=100', '--json'])).stdout,
     ) as Output;
     expect(weighted.metals[0].inputs[0].flux).toBeCloseTo(4.2, 12);
+  });
+
+  it('--screening without values takes GB 15618-2018 for the pH and land use', async () => {
+    const file = csv('flux3.csv', FLUX);
+    const base = [
+      '--file',
+      file,
+      '--depth-cm',
+      '15',
+      '--bulk-density',
+      '1.5',
+      '--concentration',
+      'Cd=0.5,Pb=40',
+    ];
+    // Paddy, pH 6.8 (6.5 < pH ≤ 7.5): Cd 0.6, Pb 140 mg/kg (GB 15618-2018 Table 1).
+    const r = await run([...base, '--screening', '--ph', '6.8', '--land-use', '水田', '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as Output;
+    expect(out.metals.find((m) => m.metal === 'Cd')?.projection?.screening).toBe(0.6);
+    expect(out.metals.find((m) => m.metal === 'Pb')?.projection?.screening).toBe(140);
+    expect(out.metals.find((m) => m.metal === 'Cd')?.projection?.yearsLinear).toBeCloseTo(56.25, 9);
+    // Pb: 100 g/ha/a, no outputs → 100·1000/2.25e6 mg/kg/a; (140 − 40)/(0.044444) = 2250 a.
+    expect(out.metals.find((m) => m.metal === 'Pb')?.projection?.yearsLinear).toBeCloseTo(2250, 6);
+    expect((await run([...base, '--screening'])).code).toBe(1);
   });
 
   it('text output', async () => {

@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
 import { findElement } from '../../domain/elements.ts';
+import { type LandUse, parseLandUse } from '../../domain/land-use.ts';
 import { SoilTraceError } from '../../errors.ts';
 import { readTableFile } from '../../io/read-table-file.ts';
+import { applicableValues, GB15618_2018 } from '../../methods/assessment/index.ts';
 import {
   fluxBalance,
   fluxBalanceByZone,
@@ -36,6 +38,10 @@ FILE: CSV/TSV (UTF-8 or GBK) with columns pathway,direction,zone,metal,flux_g_ha
   --screening Cd=0.3,…     screening values, mg/kg: prints the years until each is reached at the
                            current rate (linear C0 + t·ΔC) and with losses proportional to C,
                            C(t) = i/k + (C0 − i/k)·e^(−kt), i = Σ inputs as mg/kg/a
+  --screening [gb15618]    without values (or "gb15618"): the GB 15618-2018 screening value of
+                           each metal given in --concentration, for --ph and --land-use
+  --ph P                   soil pH for the GB 15618 values
+  --land-use L             paddy, orchard, dryland, vegetable… (水田, 旱地…; default other land)
   --loss-rate K            k in 1/a for the first-order form (one value, or Cd=0.01,…); default:
                            k = output rate / C0, so both forms start with the same slope
   --json                   one JSON object {soilMassKgPerHa, metals, zones}
@@ -46,6 +52,11 @@ rows of a zone, metal, pathway and direction are added. In the projection, years
 value is never reached and 0 when C0 is already at or above it.`;
 
 function options(args: string[]) {
+  // "--screening" with no value means the GB 15618 values.
+  const i = args.indexOf('--screening');
+  if (i >= 0 && (i === args.length - 1 || args[i + 1].startsWith('--'))) {
+    args = [...args.slice(0, i + 1), 'gb15618', ...args.slice(i + 1)];
+  }
   try {
     return parseArgs({
       args,
@@ -58,6 +69,8 @@ function options(args: string[]) {
         concentration: { type: 'string' },
         screening: { type: 'string' },
         'loss-rate': { type: 'string' },
+        ph: { type: 'string' },
+        'land-use': { type: 'string' },
         json: { type: 'boolean', default: false },
       },
     }).values;
@@ -104,6 +117,45 @@ function pairs(name: string, value: string | undefined, normaliseMetal: boolean)
 
 const finiteOrNull = (v: number) => (Number.isFinite(v) ? v : null);
 
+/** GB 15618-2018 screening values (assessment module) for the metals with a concentration. */
+function gb15618Screening(
+  concentration: Map<string, number>,
+  phText: string | undefined,
+  landText: string | undefined,
+): Map<string, number> {
+  const pH = Number(phText);
+  if (phText === undefined || !Number.isFinite(pH) || pH < 0 || pH > 14) {
+    throw new SoilTraceError({
+      zh: '使用 GB 15618 筛选值需要 --ph（0–14）',
+      en: 'GB 15618 screening values need --ph (0–14)',
+    });
+  }
+  let landUse: LandUse = 'other';
+  if (landText !== undefined) {
+    const parsed = parseLandUse(landText);
+    if (!parsed) {
+      throw new SoilTraceError({
+        zh: `无法识别的土地利用类型 “${landText}”`,
+        en: `unknown land use "${landText}"`,
+      });
+    }
+    landUse = parsed;
+  }
+  const out = new Map<string, number>();
+  for (const metal of concentration.keys()) {
+    try {
+      const value = applicableValues(GB15618_2018, metal, { pH, landUse }).screening;
+      if (value !== null) out.set(metal, value);
+    } catch {
+      throw new SoilTraceError({
+        zh: `GB 15618 不适用于土地利用类型 “${landText}”`,
+        en: `GB 15618 does not apply to land use "${landText}"`,
+      });
+    }
+  }
+  return out;
+}
+
 export const command: CliCommand = {
   summary: {
     zh: '耕层输入输出通量平衡：途径贡献、年累积量、达到筛选值年限',
@@ -117,7 +169,10 @@ export const command: CliCommand = {
     const bulkDensity = positive('bulk-density', values['bulk-density'], DEFAULT_BULK_DENSITY);
     const zoneAreas = pairs('zone-areas', values['zone-areas'], false);
     const concentration = pairs('concentration', values.concentration, true);
-    const screening = pairs('screening', values.screening, true);
+    const standardScreening = values.screening?.trim().toLowerCase() === 'gb15618';
+    const screening = standardScreening
+      ? gb15618Screening(concentration, values.ph, values['land-use'])
+      : pairs('screening', values.screening, true);
     const lossText = values['loss-rate'];
     const singleLoss =
       lossText !== undefined && !lossText.includes('=') ? positive('loss-rate', lossText, 0) : undefined;
@@ -178,6 +233,11 @@ export const command: CliCommand = {
       bulkDensity,
       soilMassKgPerHa: soilMass,
       units: { flux: 'g/ha/a', accumulation: 'mg/kg/a', concentration: 'mg/kg', years: 'a' },
+      screeningSource: standardScreening
+        ? `${GB15618_2018.version} (pH ${values.ph}, ${values['land-use'] ?? 'other'})`
+        : screening.size
+          ? 'user'
+          : null,
       zoneWeighting: zoneAreas.size ? 'area' : 'equal',
       zoneAreasHa: zoneAreas.size ? Object.fromEntries(zoneAreas) : null,
       metals: overall.map(shape),
