@@ -287,7 +287,7 @@ export const command: CliCommand = {
       for (const m of projected) {
         const p = m.projection;
         if (!p) continue;
-        const years = (y: number | null) => (y === null ? 'never' : y.toFixed(1));
+        const years = (y: number | null) => (y === null ? 'never' : y === 0 ? 'already reached' : y.toFixed(1));
         lines.push(
           `${m.metal.padEnd(6)} C0 ${p.concentration} → ${p.screening} mg/kg: ${years(p.yearsLinear)} | ${years(p.yearsFirstOrder)} (k ${p.lossRate.toExponential(2)}/a)`,
         );
