@@ -138,12 +138,11 @@ export function buildFluxBudget(geography: Geography, enterprises: Enterprise[])
   ) as Record<FluxZone, number>;
   // Current emission × deposited fraction × share of the footprint inside the zone, spread over the zone.
   const fractionInZone = kernelInZone / kernelTotal;
-  const smelterDeposition = scale(smelter.airKgPerYear, 0);
-  for (const m of METALS) {
-    smelterDeposition[m] =
-      (smelter.airKgPerYear[m] * 1000 * smelter.plume.depositedFraction * fractionInZone) /
-      zoneAreaHa.smelter_area;
-  }
+  // kg/a × 1000 g/kg × deposited fraction × share of the footprint in the zone / zone area (ha).
+  const smelterDeposition = scale(
+    smelter.airKgPerYear,
+    (1000 * smelter.plume.depositedFraction * fractionInZone) / zoneAreaHa.smelter_area,
+  );
 
   const inputs: Record<FluxZone, Record<InputPathway, Table>> = {
     plain_paddy: {
