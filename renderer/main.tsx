@@ -5,6 +5,7 @@ import { createApiClient } from './api/client.ts';
 import { App } from './app/App.tsx';
 import { ApiProvider } from './app/api-context.tsx';
 import { ProjectProvider } from './app/project-context.tsx';
+import { loadPlotly } from './components/charts/plotly-loader.ts';
 import { i18n } from './i18n/index.ts';
 import './app/app.css';
 
@@ -25,3 +26,6 @@ if (root) {
     </StrictMode>,
   );
 }
+
+// Parse plotly.js (5 MB) while the user reads the project page, so the first chart opens fast.
+setTimeout(() => void loadPlotly(), 1500);

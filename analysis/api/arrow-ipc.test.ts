@@ -25,4 +25,12 @@ describe('columnsToArrowIpc', () => {
     expect(table.getChild('sample_id')?.get(2)).toBeNull();
     expect(table.getChild('below_dl')?.get(1)).toBe(true);
   });
+
+  it('grows the text buffer for long multi-byte strings', () => {
+    const long = '青溪县重金属污染土壤'.repeat(30);
+    const table = tableFromIPC(
+      columnsToArrowIpc([{ name: 't', kind: 'text', values: ['a', long, null, 'é'] }]),
+    );
+    expect(table.getChild('t')?.toArray()).toEqual(['a', long, null, 'é']);
+  });
 });

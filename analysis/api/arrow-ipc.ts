@@ -43,8 +43,51 @@ function numberVector(values: readonly unknown[]): Vector {
   );
 }
 
+const encoder = new TextEncoder();
+
+/** Utf8 in one pass: offsets + one byte buffer (vectorFromArray's builder is ~20× slower here). */
+function textVector(values: readonly unknown[]): Vector {
+  const n = values.length;
+  const offsets = new Int32Array(n + 1);
+  let bitmap: Uint8Array | undefined;
+  let nullCount = 0;
+  // Worst case 3 bytes per UTF-16 unit; grown if a guess is short.
+  let data = new Uint8Array(Math.max(64, n * 8));
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v === null || v === undefined) {
+      if (!bitmap) bitmap = new Uint8Array((n + 7) >> 3).fill(0xff);
+      bitmap[i >> 3] &= ~(1 << (i & 7));
+      nullCount++;
+      offsets[i + 1] = at;
+      continue;
+    }
+    const text = typeof v === 'string' ? v : String(v);
+    const need = at + text.length * 3;
+    if (need > data.length) {
+      const grown = new Uint8Array(Math.max(need, data.length * 2));
+      grown.set(data.subarray(0, at));
+      data = grown;
+    }
+    at += encoder.encodeInto(text, data.subarray(at)).written;
+    offsets[i + 1] = at;
+  }
+  return makeVector(
+    makeData({
+      type: new Utf8(),
+      length: n,
+      nullCount,
+      nullBitmap: bitmap ?? null,
+      valueOffsets: offsets,
+      data: data.subarray(0, at),
+    }),
+  );
+}
+
 function vectorOf(column: ColumnData): Vector {
   if (column.kind === 'number') return numberVector(column.values);
+  if (column.kind === 'text') return textVector(column.values);
   const type: DataType = column.kind === 'boolean' ? new Bool() : new Utf8();
   const values = column.values.map((v) =>
     v === null || v === undefined ? null : column.kind === 'boolean' ? Boolean(v) : String(v),

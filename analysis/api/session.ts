@@ -142,9 +142,18 @@ export async function ensureSampleProject(path: string): Promise<void> {
 function createSession(project: Project, sample: boolean): ProjectSession {
   const connection: DuckDBConnection = project.connection;
   const columnCache = new Map<string, { name: string; type: string }[]>();
+  // The catalog changes only through commitImport in this session, which clears this.
+  let catalog: Promise<StoreDatasetInfo[]> | null = null;
+  const datasets = () => {
+    catalog ??= listDatasets(project).catch((error: unknown) => {
+      catalog = null;
+      throw error;
+    });
+    return catalog;
+  };
 
   async function datasetRecord(datasetId: string): Promise<StoreDatasetInfo> {
-    const found = (await listDatasets(project)).find((d) => d.id === datasetId);
+    const found = (await datasets()).find((d) => d.id === datasetId);
     if (!found) {
       throw new ApiError(
         'not_found',
@@ -211,7 +220,9 @@ function createSession(project: Project, sample: boolean): ProjectSession {
     });
     const sql = `SELECT ${select.join(', ')} FROM ${quoteIdentifier(table)} WHERE dataset_id = $1 ${where} ORDER BY source_row${limit ? ` LIMIT ${Math.floor(limit)}` : ''}`;
     const reader = await connection.runAndReadAll(sql, [dataset.id]);
-    const data = reader.getColumnsJS();
+    // Every column is cast to DOUBLE, VARCHAR or BOOLEAN above, so the raw values are JS
+    // primitives already: getColumns() skips getColumnsJS()'s per-value conversion.
+    const data = reader.getColumns();
     return wanted.map((c, i) => ({
       name: c.as ?? c.name,
       kind: TEXT_TYPES.test(c.type) ? 'text' : /BOOLEAN/.test(c.type) ? 'boolean' : 'number',
@@ -244,12 +255,11 @@ function createSession(project: Project, sample: boolean): ProjectSession {
     path: project.path,
     sample,
     async info() {
-      const datasets = await listDatasets(project);
       const name = sample ? 'sample-project' : basename(project.path, extname(project.path));
-      return { path: project.path, name, datasetCount: datasets.length, sample };
+      return { path: project.path, name, datasetCount: (await datasets()).length, sample };
     },
     async listDatasets() {
-      return Promise.all((await listDatasets(project)).map(toApiDataset));
+      return Promise.all((await datasets()).map(toApiDataset));
     },
     async previewImport({ path, kind, sheet, rows }) {
       const chosen = kind ?? 'soil';
@@ -284,7 +294,12 @@ function createSession(project: Project, sample: boolean): ProjectSession {
         );
       }
       const overrides = Object.fromEntries(mapping.map((m) => [m.source, m.target ?? 'ignore']));
-      const result = await importDataset(project, { file: path, kind, sheet, mapping: overrides, signal });
+      let result: Awaited<ReturnType<typeof importDataset>>;
+      try {
+        result = await importDataset(project, { file: path, kind, sheet, mapping: overrides, signal });
+      } finally {
+        catalog = null;
+      }
       columnCache.delete(result.datasetId);
       return {
         dataset: await toApiDataset(await datasetRecord(result.datasetId)),

@@ -3,7 +3,7 @@ import { parseLandUse } from '../../domain/land-use.ts';
 import { applicableValues } from '../../methods/assessment/screening-class.ts';
 import { CHINA_NATIONAL_BACKGROUND_1990 } from '../../methods/assessment/standards/background-values.ts';
 import { GB15618_2018 } from '../../methods/assessment/standards/gb15618-2018.ts';
-import { phBandLabel } from '../../methods/assessment/standards/ph-band.ts';
+import { phBandIndex, phBandLabel } from '../../methods/assessment/standards/ph-band.ts';
 import { mean } from '../../stats/mean.ts';
 import { quantileSorted } from '../../stats/quantile.ts';
 import { standardDeviation } from '../../stats/standard-deviation.ts';
@@ -68,16 +68,23 @@ export function summarizeMetal(
   if (sites && regulated) {
     let classified = 0;
     let above = 0;
+    // One lookup per (land use, pH band): a survey has a handful of those, not 100,000.
+    const limits = new Map<string, number | null>();
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
       const landUse = parseLandUse(sites.landUse[i] ?? '');
       const pH = sites.pH[i];
       if (!Number.isFinite(v) || !landUse || !Number.isFinite(pH)) continue;
       if (landUse === 'construction_1' || landUse === 'construction_2') continue;
-      const applicable = applicableValues(GB15618_2018, element, { pH, landUse });
-      if (applicable.screening === null) continue;
+      const key = `${landUse}|${phBandIndex(pH, GB15618_2018.phBreaks)}`;
+      let limit = limits.get(key);
+      if (limit === undefined) {
+        limit = applicableValues(GB15618_2018, element, { pH, landUse }).screening;
+        limits.set(key, limit);
+      }
+      if (limit === null) continue;
       classified++;
-      if (v > applicable.screening) above++;
+      if (v > limit) above++;
     }
     if (classified > 0) {
       nAbove = above;

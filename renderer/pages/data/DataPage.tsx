@@ -33,7 +33,6 @@ export default function DataPage() {
     if (!datasetId) return;
     let cancelled = false;
     setTable(null);
-    setSummary(null);
     setError(null);
     performance.mark('table:request');
     api
@@ -43,16 +42,27 @@ export default function DataPage() {
         if (!cancelled) setTable(decodeTable(bytes));
       })
       .catch((e: unknown) => !cancelled && setError(e));
-    if (hasElements) {
-      api
-        .call('data.summary', { datasetId })
-        .then((s) => !cancelled && setSummary(s))
-        .catch((e: unknown) => !cancelled && setError(e));
-    }
     return () => {
       cancelled = true;
     };
-  }, [api, datasetId, hasElements]);
+  }, [api, datasetId]);
+
+  // Statistics only when a tab shows them, so opening the table is not slowed by them.
+  const needsSummary = hasElements && tab !== 'table';
+  useEffect(() => {
+    setSummary(null);
+  }, [datasetId]);
+  useEffect(() => {
+    if (!datasetId || !needsSummary || summary?.datasetId === datasetId) return;
+    let cancelled = false;
+    api
+      .call('data.summary', { datasetId })
+      .then((s) => !cancelled && setSummary(s))
+      .catch((e: unknown) => !cancelled && setError(e));
+    return () => {
+      cancelled = true;
+    };
+  }, [api, datasetId, needsSummary, summary]);
 
   const go = (next: { dataset?: string; tab?: Tab }) =>
     navigate('data', { dataset: next.dataset ?? datasetId ?? '', tab: next.tab ?? tab });
@@ -95,6 +105,9 @@ export default function DataPage() {
       {error !== null && <ErrorBox error={error} />}
       {!table && error === null && <div className="placeholder">{t('app.loading')}</div>}
       {table && tab === 'table' && <DataTable table={table} label={label} onDrawn={drawn} />}
+      {table && tab !== 'table' && !summary && error === null && (
+        <div className="placeholder">{t('app.loading')}</div>
+      )}
       {table && tab === 'summary' && summary && <SummaryTable summary={summary} />}
       {table && tab === 'charts' && summary && <DistributionCharts table={table} summary={summary} />}
     </div>
