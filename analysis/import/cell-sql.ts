@@ -63,17 +63,27 @@ function censoredLimit(c: RawColumn): string {
   return `TRY_CAST(coalesce(${g(1)}, ${g(2)}, ${g(3)}) AS DOUBLE)`;
 }
 
+/**
+ * A number expression times a unit factor. Factors are powers of ten whose binary products leave
+ * noise (2.51 × 10 = 25.099999999999998), so the product is rounded to 15 significant digits —
+ * the precision a double carries anyway.
+ */
+export function scaled(expr: string, factor: number): string {
+  if (factor === 1) return expr;
+  const v = `(${expr} * ${factor})`;
+  return `(CASE WHEN ${v} = 0 OR NOT isfinite(${v}) THEN ${v} ELSE round(${v}, CAST(14 - floor(log10(abs(${v}))) AS INTEGER)) END)`;
+}
+
 /** Concentration columns: measured value, below-DL flag and DL, all in the canonical unit. */
 export function concentration(c: RawColumn, factor: number): { value: string; belowDl: string; dl: string } {
   const n = numberOf(c);
   const sentinel = `${n} IN ${PMF_MISSING_CODES}`;
-  const f = factor === 1 ? '' : ` * ${factor}`;
   return {
-    value: `(CASE WHEN ${n} >= 0 THEN ${n}${f} END)`,
+    value: `(CASE WHEN ${n} >= 0 THEN ${scaled(n, factor)} END)`,
     belowDl: `(CASE WHEN ${n} IS NOT NULL THEN (CASE WHEN ${sentinel} THEN NULL ELSE ${n} < 0 END) WHEN ${isCensoredText(c)} THEN true END)`,
     dl: c.varchar
-      ? `(CASE WHEN ${n} < 0 AND NOT ${sentinel} THEN -${n}${f} WHEN ${n} IS NULL AND ${isCensoredText(c)} THEN ${censoredLimit(c)}${f} END)`
-      : `(CASE WHEN ${n} < 0 AND NOT ${sentinel} THEN -${n}${f} END)`,
+      ? `(CASE WHEN ${n} < 0 AND NOT ${sentinel} THEN ${scaled(`-${n}`, factor)} WHEN ${n} IS NULL AND ${isCensoredText(c)} THEN ${scaled(censoredLimit(c), factor)} END)`
+      : `(CASE WHEN ${n} < 0 AND NOT ${sentinel} THEN ${scaled(`-${n}`, factor)} END)`,
   };
 }
 

@@ -28,10 +28,29 @@ const UNIT_SUFFIXES = [
   'pct',
 ];
 
+/** The trailing bracketed group of a header, nested brackets allowed: "通量(mg/(m2·a))". */
+function trailingGroup(h: string): { name: string; inner: string } | null {
+  if (!/[)）\]】]$/.test(h)) return null;
+  let depth = 0;
+  for (let i = h.length - 1; i >= 0; i--) {
+    if (/[)）\]】]/.test(h[i])) depth++;
+    else if (/[(（[【]/.test(h[i]) && --depth === 0) {
+      return {
+        name: h
+          .slice(0, i)
+          .replace(/\s*\/?\s*$/, '')
+          .trim(),
+        inner: h.slice(i + 1, -1).trim(),
+      };
+    }
+  }
+  return null;
+}
+
 export function splitHeader(header: string): SplitHeader {
   const h = header.trim().replace(/\s+/g, ' ');
-  const paren = /^(.*?)\s*\/?\s*[(（[【]\s*([^()（）[\]【】]*?)\s*[)）\]】]\s*$/.exec(h);
-  if (paren && paren[1] !== '') return { name: paren[1].trim(), unit: paren[2] || null };
+  const group = trailingGroup(h);
+  if (group && group.name !== '') return { name: group.name, unit: group.inner || null };
   const slash = /^([^/]+?)\s*\/\s*([a-zA-Zμµ%‰].*)$/.exec(h);
   if (slash && /(kg|g|%|‰|ppm|ppb|cm|m|a)$/i.test(slash[2])) return { name: slash[1].trim(), unit: slash[2] };
   for (const suffix of UNIT_SUFFIXES) {

@@ -15,6 +15,7 @@ import {
   numberOf,
   PMF_MISSING_CODES,
   type RawColumn,
+  scaled,
   textOf,
   yearOf,
 } from './cell-sql.ts';
@@ -568,7 +569,7 @@ async function insertCanonical(
   };
   const num = (target: string, field: string) => {
     const c = fields.get(field);
-    if (c) cols.push([target, c.factor === 1 ? numberOf(c) : `${numberOf(c)} * ${c.factor}`]);
+    if (c) cols.push([target, scaled(numberOf(c), c.factor)]);
   };
   if (plan) {
     cols.push(
@@ -595,8 +596,10 @@ async function insertCanonical(
     const depth = fields.get('depth');
     if (depth && !fields.has('depth_top') && !fields.has('depth_bottom')) {
       const d = depthRange(depth);
-      const f = depth.factor === 1 ? '' : ` * ${depth.factor}`;
-      cols.push(['depth_top_cm', `${d.top}${f}`], ['depth_bottom_cm', `${d.bottom}${f}`]);
+      cols.push(
+        ['depth_top_cm', scaled(d.top, depth.factor)],
+        ['depth_bottom_cm', scaled(d.bottom, depth.factor)],
+      );
     }
     cols.push(['land_use', await codeCase(ctx, 'land_use', parseLandUse)]);
     text('land_use_original', 'land_use');
@@ -630,11 +633,7 @@ async function insertCanonical(
     text('risk_grade', 'risk_grade');
     for (const c of fields.values()) {
       const m = /^(air|water):(\w+)$/.exec(c.field);
-      if (m)
-        cols.push([
-          `${elementColumn(m[2])}_${m[1]}_kg_a`,
-          c.factor === 1 ? numberOf(c) : `${numberOf(c)} * ${c.factor}`,
-        ]);
+      if (m) cols.push([`${elementColumn(m[2])}_${m[1]}_kg_a`, scaled(numberOf(c), c.factor)]);
     }
   } else {
     cols.push(['pathway', await codeCase(ctx, 'pathway', parsePathway)]);
@@ -829,7 +828,7 @@ async function importUncertainties(ctx: Context, request: ImportRequest, dataset
       if (ctx.issues.length > before) throw new ImportError(ctx.issues);
       await ctx.connection.run(
         `INSERT INTO uncertainties SELECT ${sqlString(datasetId)}, ${rowSql}, trim(r.${sqlIdentifier(idName)}::VARCHAR), ${sqlString(m.field)},
-                CASE WHEN ${numberOf(c)} >= 0 THEN ${numberOf(c)} * ${m.factor} END FROM ${table} r`,
+                CASE WHEN ${numberOf(c)} >= 0 THEN ${scaled(numberOf(c), m.factor)} END FROM ${table} r`,
       );
     }
   } finally {
