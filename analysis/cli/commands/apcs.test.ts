@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { seededUniform } from '../../stats/seeded-random.ts';
 import { main } from '../main.ts';
 
@@ -77,11 +77,17 @@ describe('soiltrace apcs', () => {
     }
   });
 
-  it('--factors 1 and the text table', async () => {
-    const { code, stdout } = await run(['--file', file, '--species', 'Cd,Zn,Pb,Cr,Ni', '--factors', '1']);
-    expect(code).toBe(0);
-    expect(stdout).toContain('1 sources');
-    expect(stdout).toContain('unexpl.');
+  it('--factors 1 and the text table, in English and Chinese', async () => {
+    vi.stubEnv('SOILTRACE_LANG', 'en');
+    const en = await run(['--file', file, '--species', 'Cd,Zn,Pb,Cr,Ni', '--factors', '1']);
+    vi.stubEnv('SOILTRACE_LANG', 'zh');
+    const zh = await run(['--file', file, '--species', 'Cd,Zn,Pb,Cr,Ni', '--factors', '1']);
+    vi.unstubAllEnvs();
+    expect(en.code).toBe(0);
+    expect(en.stdout).toContain('1 sources');
+    expect(en.stdout).toContain('unexpl.');
+    expect(zh.stdout).toContain('1 个源');
+    expect(zh.stdout).toContain('未解释');
   });
 
   it('bad input exits 1', async () => {

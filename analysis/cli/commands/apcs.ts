@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { SoilTraceError } from '../../errors.ts';
+import { SoilTraceError, userLocale } from '../../errors.ts';
 import { numericColumn, readTableFile } from '../../io/read-table-file.ts';
 import { apcsMlr } from '../../methods/apcs-mlr/apcs-mlr.ts';
 import type { CliCommand } from '../command.ts';
@@ -113,32 +113,42 @@ export const command: CliCommand = {
       io.stdout(JSON.stringify(output));
       return 0;
     }
+    const L = (zh: string, en: string) => (userLocale() === 'zh' ? zh : en);
     const head = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(8) : c.padStart(9))).join(' ');
     const lines = [
-      `APCS-MLR: ${output.n} samples (${output.droppedRows} left out), ${species.length} species, ${pca.components} sources (${output.file})`,
+      L(
+        `APCS-MLR：${output.n} 个样品（剔除 ${output.droppedRows} 个），${species.length} 个元素，${pca.components} 个源（${output.file}）`,
+        `APCS-MLR: ${output.n} samples (${output.droppedRows} left out), ${species.length} species, ${pca.components} sources (${output.file})`,
+      ),
       `KMO ${pca.kmo.overall.toFixed(3)}; Bartlett χ² ${pca.bartlett.chiSquare.toFixed(1)}, df ${pca.bartlett.df}, p ${pca.bartlett.p.toExponential(2)}`,
-      `eigenvalues: ${pca.eigenvalues.map((v) => v.toFixed(3)).join(', ')}`,
+      `${L('特征值', 'eigenvalues')}: ${pca.eigenvalues.map((v) => v.toFixed(3)).join(', ')}`,
       '',
-      'rotated loadings (varimax)',
-      head(['species', ...sources, 'h²']),
+      L('旋转成分载荷（最大方差法）', 'rotated loadings (varimax)'),
+      head([L('元素', 'species'), ...sources, 'h²']),
       ...species.map((s, j) =>
         head([s, ...pca.rotatedLoadings[j].map((v) => v.toFixed(3)), pca.communalities[j].toFixed(3)]),
       ),
-      head(['% var', ...pca.rotatedExplained.map(pct), '']),
+      head([L('方差%', '% var'), ...pca.rotatedExplained.map(pct), '']),
       '',
-      'source shares of the mean concentration',
-      head(['species', ...sources, 'unexpl.', 'R²']),
+      L('各源对平均含量的贡献率', 'source shares of the mean concentration'),
+      head([L('元素', 'species'), ...sources, L('未解释', 'unexpl.'), 'R²']),
       ...result.species.map((s) =>
         head([s.species, ...s.shares.map(pct), pct(s.unexplainedShare), s.r2.toFixed(3)]),
       ),
     ];
     if (output.warnings.length) {
-      lines.push('', 'warnings');
+      lines.push('', L('警告', 'warnings'));
       for (const w of output.warnings) {
         lines.push(
           w.kind === 'negative_sample_contributions'
-            ? `  ${w.species}: ${w.value} samples with a negative contribution from ${w.source}`
-            : `  ${w.species}: negative ${w.source ?? 'intercept'} (${w.value.toPrecision(4)})`,
+            ? L(
+                `  ${w.species}：${w.value} 个样品来自 ${w.source} 的贡献为负`,
+                `  ${w.species}: ${w.value} samples with a negative contribution from ${w.source}`,
+              )
+            : L(
+                `  ${w.species}：${w.source ?? '截距'} 为负（${w.value.toPrecision(4)}）`,
+                `  ${w.species}: negative ${w.source ?? 'intercept'} (${w.value.toPrecision(4)})`,
+              ),
         );
       }
     }

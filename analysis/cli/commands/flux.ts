@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { findElement } from '../../domain/elements.ts';
 import { type LandUse, parseLandUse } from '../../domain/land-use.ts';
-import { SoilTraceError } from '../../errors.ts';
+import { SoilTraceError, userLocale } from '../../errors.ts';
 import { readTableFile } from '../../io/read-table-file.ts';
 import { applicableValues, GB15618_2018 } from '../../methods/assessment/index.ts';
 import {
@@ -255,17 +255,24 @@ export const command: CliCommand = {
       io.stdout(JSON.stringify(output));
       return 0;
     }
+    const L = (zh: string, en: string) => (userLocale() === 'zh' ? zh : en);
     const pathways = [...new Set(overall.flatMap((b) => b.inputs.map((p) => p.pathway)))];
     const cell = (s: string, w = 12) => s.padStart(w);
     const lines = [
-      `flux balance: ${table.file}; M = ${soilMass.toExponential(3)} kg/ha (${depthCm} cm × ${bulkDensity} g/cm³); zones weighted ${output.zoneWeighting === 'area' ? 'by area' : 'equally'}`,
+      L(
+        `通量平衡：${table.file}；M = ${soilMass.toExponential(3)} kg/ha（${depthCm} cm × ${bulkDensity} g/cm³）；区域${output.zoneWeighting === 'area' ? '按面积' : '等权'}平均`,
+        `flux balance: ${table.file}; M = ${soilMass.toExponential(3)} kg/ha (${depthCm} cm × ${bulkDensity} g/cm³); zones weighted ${output.zoneWeighting === 'area' ? 'by area' : 'equally'}`,
+      ),
       '',
-      'input shares (%), totals (g/ha/a) and net accumulation ΔC (mg/kg/a)',
+      L(
+        '输入途径贡献（%）、总量（g/ha/a）与年净累积量 ΔC（mg/kg/a）',
+        'input shares (%), totals (g/ha/a) and net accumulation ΔC (mg/kg/a)',
+      ),
       [
-        'metal'.padEnd(6),
+        L('金属', 'metal').padEnd(6),
         ...pathways.map((p) => cell(p, Math.max(8, p.length))),
-        cell('inputs'),
-        cell('outputs'),
+        cell(L('输入', 'inputs')),
+        cell(L('输出', 'outputs')),
         cell('ΔC'),
       ].join(' '),
       ...overall.map((b) =>
@@ -283,11 +290,18 @@ export const command: CliCommand = {
     ];
     const projected = output.metals.filter((m) => m.projection);
     if (projected.length) {
-      lines.push('', 'years to the screening value (linear | first-order losses)');
+      lines.push(
+        '',
+        L(
+          '达到筛选值所需年数（线性 | 一级损失）',
+          'years to the screening value (linear | first-order losses)',
+        ),
+      );
       for (const m of projected) {
         const p = m.projection;
         if (!p) continue;
-        const years = (y: number | null) => (y === null ? 'never' : y === 0 ? 'already reached' : y.toFixed(1));
+        const years = (y: number | null) =>
+          y === null ? L('不会达到', 'never') : y === 0 ? L('已达到', 'already reached') : y.toFixed(1);
         lines.push(
           `${m.metal.padEnd(6)} C0 ${p.concentration} → ${p.screening} mg/kg: ${years(p.yearsLinear)} | ${years(p.yearsFirstOrder)} (k ${p.lossRate.toExponential(2)}/a)`,
         );

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { SoilTraceError } from '../../errors.ts';
+import { SoilTraceError, userLocale } from '../../errors.ts';
 import { numericColumn, readTableFile, type TableFile, textColumn } from '../../io/read-table-file.ts';
 import {
   classBreaks,
@@ -8,6 +8,7 @@ import {
   strataFromBreaks,
 } from '../../methods/geodetector/discretize.ts';
 import { geoDetector } from '../../methods/geodetector/geodetector.ts';
+import { INTERACTION_KIND_LABELS } from '../../methods/geodetector/interaction-detector.ts';
 import { optimalDiscretization } from '../../methods/geodetector/optimal-discretization.ts';
 import { encodeStrata, type Strata } from '../../methods/geodetector/strata.ts';
 import type { CliCommand } from '../command.ts';
@@ -222,38 +223,57 @@ export const command: CliCommand = {
       io.stdout(JSON.stringify(output));
       return 0;
     }
+    const locale = userLocale();
+    const L = (zh: string, en: string) => (locale === 'zh' ? zh : en);
     const lines = [
-      `GeoDetector: Y = ${yName}, ${output.n} rows with Y (${output.droppedRows} without), ${table.file}`,
+      L(
+        `地理探测器：Y = ${yName}，有 Y 值 ${output.n} 行（缺 ${output.droppedRows} 行），${table.file}`,
+        `GeoDetector: Y = ${yName}, ${output.n} rows with Y (${output.droppedRows} without), ${table.file}`,
+      ),
       '',
-      'factor detector',
-      `${'x'.padEnd(24)} ${'q'.padStart(10)} ${'p'.padStart(12)}  strata  discretisation`,
+      L('因子探测', 'factor detector'),
+      `${L('因子', 'x').padEnd(24)} ${'q'.padStart(10)} ${'p'.padStart(12)}  ${L('分层', 'strata')}  ${L('离散化', 'discretisation')}`,
       ...output.factors.map(
         (f) =>
           `${f.x.padEnd(24)} ${fmt(f.q, 6).padStart(10)} ${fmt(f.p, 6).padStart(12)}  ${String(f.strata).padStart(6)}  ${
-            f.discretization ? `${f.discretization.method}:${f.discretization.classes}` : 'as is'
+            f.discretization ? `${f.discretization.method}:${f.discretization.classes}` : L('原样', 'as is')
           }`,
       ),
     ];
     if (output.interactions.length) {
-      lines.push('', 'interaction detector', `${'a ∩ b'.padEnd(36)} ${'q'.padStart(10)}  kind`);
-      for (const i of output.interactions)
-        lines.push(`${`${i.a} ∩ ${i.b}`.padEnd(36)} ${fmt(i.q, 6).padStart(10)}  ${i.kind}`);
-      lines.push('', 'ecological detector (q ratio vs F(0.9; N−1, N−1))');
+      lines.push(
+        '',
+        L('交互探测', 'interaction detector'),
+        `${'a ∩ b'.padEnd(36)} ${'q'.padStart(10)}  ${L('类型', 'kind')}`,
+      );
+      for (const i of output.interactions) {
+        lines.push(
+          `${`${i.a} ∩ ${i.b}`.padEnd(36)} ${fmt(i.q, 6).padStart(10)}  ${i.kind} (${INTERACTION_KIND_LABELS[i.kind][locale]})`,
+        );
+      }
+      lines.push(
+        '',
+        L('生态探测（q 之比与 F(0.9; N−1, N−1) 比较）', 'ecological detector (q ratio vs F(0.9; N−1, N−1))'),
+      );
       for (const e of output.ecological) {
         lines.push(
-          `${`${e.a} vs ${e.b}`.padEnd(36)} F ${fmt(e.f).padStart(8)}  crit ${fmt(e.critical)}  ${e.significant ? 'significant' : 'n.s.'}`,
+          `${`${e.a} vs ${e.b}`.padEnd(36)} F ${fmt(e.f).padStart(8)}  ${L('临界值', 'crit')} ${fmt(e.critical)}  ${
+            e.significant ? L('显著', 'significant') : L('不显著', 'n.s.')
+          }`,
         );
       }
     }
-    lines.push('', 'risk detector (mean of Y per stratum)');
+    lines.push('', L('风险探测（各分层 Y 的均值）', 'risk detector (mean of Y per stratum)'));
     for (const r of output.risk) {
       lines.push(`${r.x}: ${r.means.map((m) => `${m.level}=${fmt(m.mean)} (n ${m.n})`).join(', ')}`);
       const significant = r.comparisons.filter((c) => c.significant).map((c) => `${c.a}|${c.b}`);
       const shown =
         significant.length > 20
-          ? `${significant.slice(0, 20).join(', ')} … (${significant.length - 20} more)`
+          ? `${significant.slice(0, 20).join(', ')} … ${L(`另 ${significant.length - 20} 对`, `(${significant.length - 20} more)`)}`
           : significant.join(', ');
-      lines.push(`  significant pairs (Welch t, 0.05): ${significant.length ? shown : 'none'}`);
+      lines.push(
+        `  ${L('差异显著的分层对（Welch t 检验，0.05）', 'significant pairs (Welch t, 0.05)')}: ${significant.length ? shown : L('无', 'none')}`,
+      );
     }
     io.stdout(lines.join('\n'));
     return 0;

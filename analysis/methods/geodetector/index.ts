@@ -13,6 +13,7 @@ export { type EcologicalResult, ecologicalDetector } from './ecological-detector
 export { type FactorDetectorResult, factorDetector, qStatistic } from './factor-detector.ts';
 export { type GeoDetectorResult, type GeoFactor, geoDetector } from './geodetector.ts';
 export {
+  INTERACTION_KIND_LABELS,
   INTERACTION_KINDS,
   type InteractionKind,
   type InteractionResult,

@@ -16,6 +16,15 @@ export const INTERACTION_KINDS: readonly InteractionKind[] = [
   'enhance_nonlinear',
 ];
 
+/** Names of the interaction types as Chinese and English reports print them (Wang & Xu 2017, table 1). */
+export const INTERACTION_KIND_LABELS: Record<InteractionKind, { zh: string; en: string }> = {
+  weaken_nonlinear: { zh: '非线性减弱', en: 'weaken, nonlinear' },
+  weaken_uni: { zh: '单因子非线性减弱', en: 'weaken, uni-' },
+  enhance_bi: { zh: '双因子增强', en: 'enhance, bi-' },
+  independent: { zh: '独立', en: 'independent' },
+  enhance_nonlinear: { zh: '非线性增强', en: 'enhance, nonlinear' },
+};
+
 // q values that differ only by rounding (e.g. an overlay that equals one of its factors) count as equal.
 const TOLERANCE = 1e-12;
 
