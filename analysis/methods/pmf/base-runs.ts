@@ -17,7 +17,7 @@ export interface BaseRun {
   f: Float64Array;
 }
 
-export type BaseRunOptions = Omit<SolveOptions, 'holdG' | 'holdF'>;
+export type BaseRunOptions = Omit<SolveOptions, 'holdG' | 'holdF' | 'pullG' | 'pullF'>;
 
 /** Run i uses seed + i, so a job is reproduced from its first seed alone. */
 export function baseRunSeeds(seed: number, runs: number): number[] {

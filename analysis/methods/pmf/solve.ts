@@ -21,15 +21,47 @@ export interface SolveOptions {
   holdG?: Uint8Array;
   /** Elements of F (factors × species) held at their starting value where the mask is 1. */
   holdF?: Uint8Array;
+  /** Soft targets on G: adds Σ weight·(g − target)² to the objective (ME-2 style pulls). */
+  pullG?: SoftTargets;
+  /** Soft targets on F (factors × species), e.g. to pull a profile value up, down or to zero. */
+  pullF?: SoftTargets;
   /** Extrapolation between sweeps; default true. */
   accelerate?: boolean;
   /** Called after each sweep with the objective; return true to stop early. */
   onIteration?: (iteration: number, objective: number) => boolean | undefined;
 }
 
+/**
+ * Per-element pulls, same shape as the matrix they act on: an element with weight w > 0 adds
+ * w·(element − target)² to the minimised objective (Paatero 1999, ME-2 "pulling" equations).
+ */
+export interface SoftTargets {
+  weight: Float64Array;
+  target: Float64Array;
+}
+
+/** How a sub-problem is constrained: held elements and soft targets. */
+export interface ElementConstraints {
+  hold?: Uint8Array;
+  pull?: SoftTargets;
+}
+
+/** Σ weight·(value − target)² over the pulled elements. */
+export function pullPenalty(values: Float64Array, pull: SoftTargets | undefined): number {
+  if (!pull) return 0;
+  let p = 0;
+  for (let i = 0; i < values.length; i++) {
+    const w = pull.weight[i];
+    if (w > 0) p += w * (values[i] - pull.target[i]) ** 2;
+  }
+  return p;
+}
+
 export interface SolveResult extends PmfFactors {
   qTrue: number;
   qRobust: number;
+  /** The pulls' share of the minimised objective (0 without pullG/pullF). */
+  penalty: number;
   iterations: number;
   converged: boolean;
 }
@@ -139,7 +171,7 @@ export function updateG(
   problem: PmfProblem,
   weights: Float64Array,
   state: PmfFactors,
-  hold?: Uint8Array,
+  { hold, pull }: ElementConstraints = {},
   ws: Workspace = workspace(problem.samples, problem.species, state.factors),
 ): number {
   const { x, samples: n, species: m } = problem;
@@ -164,6 +196,16 @@ export function updateG(
       for (let a = 0; a < k; a++) rhs[a] += wx * ft[fb + a];
     }
     unpack(tri, 0, k, gram);
+    if (pull) {
+      for (let a = 0; a < k; a++) {
+        const w = pull.weight[i * k + a];
+        if (!(w > 0)) continue;
+        const t = pull.target[i * k + a];
+        gram[a * k + a] += w;
+        rhs[a] += w * t;
+        sxx += w * t * t;
+      }
+    }
     solveHeld(ws, k, hold, i * k, 1, g, i * k, 1);
     let q = sxx;
     for (let a = 0; a < k; a++) {
@@ -181,7 +223,7 @@ export function updateF(
   problem: PmfProblem,
   weights: Float64Array,
   state: PmfFactors,
-  hold?: Uint8Array,
+  { hold, pull }: ElementConstraints = {},
   ws: Workspace = workspace(problem.samples, problem.species, state.factors),
 ) {
   const { x, samples: n, species: m } = problem;
@@ -206,6 +248,14 @@ export function updateF(
   for (let j = 0; j < m; j++) {
     unpack(grams, j * t, k, ws.gram);
     for (let a = 0; a < k; a++) ws.rhs[a] = rhss[j * k + a];
+    if (pull) {
+      for (let a = 0; a < k; a++) {
+        const w = pull.weight[a * m + j];
+        if (!(w > 0)) continue;
+        ws.gram[a * k + a] += w;
+        ws.rhs[a] += w * pull.target[a * m + j];
+      }
+    }
     solveHeld(ws, k, hold, j, m, f, j, m);
   }
 }
@@ -266,9 +316,13 @@ export function solvePmf(
   const scaled = new Float64Array(n * m);
   const weights = new Float64Array(n * m);
   for (let i = 0; i < weights.length; i++) weights[i] = 1 / (problem.u[i] * problem.u[i]);
-  const objective = (q: { qTrue: number; qRobust: number }) => (robust ? q.qRobust : q.qTrue);
+  const gConstraints: ElementConstraints = { hold: options.holdG, pull: options.pullG };
+  const fConstraints: ElementConstraints = { hold: options.holdF, pull: options.pullF };
+  const penalty = (at: PmfFactors) => pullPenalty(at.g, options.pullG) + pullPenalty(at.f, options.pullF);
+  const objective = (q: { qTrue: number; qRobust: number }, at: PmfFactors) =>
+    (robust ? q.qRobust : q.qTrue) + penalty(at);
 
-  if (!start.g) updateG(problem, weights, state, options.holdG, ws);
+  if (!start.g) updateG(problem, weights, state, gConstraints, ws);
   let q = evaluate(problem, state, alpha, scaled);
   if (robust) robustWeights(problem, scaled, alpha, weights);
 
@@ -282,14 +336,15 @@ export function solvePmf(
   const prevF = new Float64Array(k * m);
   const trial: PmfFactors = { g: new Float64Array(n * k), f: new Float64Array(k * m), factors: k };
   const trialScaled = new Float64Array(n * m);
-  history[0] = objective(q);
+  history[0] = objective(q, state);
   while (iterations < maxIterations) {
     prevG.set(state.g);
     prevF.set(state.f);
-    updateF(problem, weights, state, options.holdF, ws);
-    // With fixed weights the sweep's own normal equations give Q(true); robust mode re-evaluates.
-    let value = updateG(problem, weights, state, options.holdG, ws);
-    if (robust) value = evaluate(problem, state, alpha, scaled).qRobust;
+    updateF(problem, weights, state, fConstraints, ws);
+    // With fixed weights the sweep's own normal equations give Q(true) (+ G pulls); robust mode
+    // re-evaluates.
+    let value = updateG(problem, weights, state, gConstraints, ws) + pullPenalty(state.f, options.pullF);
+    if (robust) value = objective(evaluate(problem, state, alpha, scaled), state);
     if (accelerate) {
       for (let i = 0; i < state.g.length; i++) {
         trial.g[i] = Math.max(state.g[i] + beta * (state.g[i] - prevG[i]), 0);
@@ -301,7 +356,7 @@ export function solvePmf(
         for (let i = 0; i < state.g.length; i++) if (options.holdG[i]) trial.g[i] = state.g[i];
       if (options.holdF)
         for (let i = 0; i < state.f.length; i++) if (options.holdF[i]) trial.f[i] = state.f[i];
-      const tq = objective(evaluate(problem, trial, alpha, trialScaled));
+      const tq = objective(evaluate(problem, trial, alpha, trialScaled), trial);
       if (tq < value) {
         state.g.set(trial.g);
         state.f.set(trial.f);
@@ -324,5 +379,5 @@ export function solvePmf(
     }
   }
   q = evaluate(problem, state, alpha, scaled);
-  return { ...state, qTrue: q.qTrue, qRobust: q.qRobust, iterations, converged };
+  return { ...state, qTrue: q.qTrue, qRobust: q.qRobust, penalty: penalty(state), iterations, converged };
 }
