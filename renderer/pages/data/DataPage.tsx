@@ -25,7 +25,8 @@ export default function DataPage() {
   const tab = (route.query.get('tab') as Tab | null) ?? 'table';
   const dataset = datasets.find((d) => d.id === datasetId) ?? null;
   const [table, setTable] = useState<Table | null>(null);
-  const [summary, setSummary] = useState<Summary | null>(null);
+  const [loadedSummary, setSummary] = useState<Summary | null>(null);
+  const summary = loadedSummary?.datasetId === datasetId ? loadedSummary : null;
   const [error, setError] = useState<unknown>(null);
   const hasElements = dataset?.kind === 'soil' || dataset?.kind === 'crop';
 
@@ -49,9 +50,6 @@ export default function DataPage() {
 
   // Statistics only when a tab shows them, so opening the table is not slowed by them.
   const needsSummary = hasElements && tab !== 'table';
-  useEffect(() => {
-    setSummary(null);
-  }, [datasetId]);
   useEffect(() => {
     if (!datasetId || !needsSummary || summary?.datasetId === datasetId) return;
     let cancelled = false;
