@@ -147,9 +147,8 @@ export async function previewImport(
     try {
       const outcome = await runPipeline(connection, request, datasetId);
       outcome.source.dispose();
-      const table = KIND_TABLES[request.kind];
       const reader = await connection.runAndReadAll(
-        `SELECT * FROM ${table} WHERE dataset_id = ${sqlString(datasetId)} ORDER BY source_row LIMIT ${limit}`,
+        `SELECT * FROM "${canonicalTableName(datasetId)}" ORDER BY source_row LIMIT ${limit}`,
       );
       const names = reader.columnNames();
       const rows = reader.getRowsJS().map((row) => {
