@@ -133,5 +133,8 @@ describe('soiltrace geodetector on small files', () => {
     expect(r.stderr).toMatch(/"?y"?|“y”/);
     expect((await run(['--file', file, '--y', 'y', '--x', 'x', '--discretize', 'jenks:3'])).code).toBe(1);
     expect((await run(['--file', file, '--y', 'y', '--x', 'nope'])).code).toBe(1);
+    const constant = join(dir, 'constant.csv');
+    writeFileSync(constant, 'y,g\n2,a\n2,b\n2,a\n2,b\n');
+    expect((await run(['--file', constant, '--y', 'y', '--x', 'g'])).code).toBe(1);
   });
 });

@@ -166,6 +166,13 @@ export const command: CliCommand = {
         { file: table.file, column: yName },
       );
     }
+    const present = Array.from(y).filter(Number.isFinite);
+    if (present.every((v) => v === present[0])) {
+      throw new SoilTraceError(
+        { zh: 'Y 为常数，无法计算 q', en: 'Y is constant: q is undefined' },
+        { file: table.file, column: yName },
+      );
+    }
     const discretizations: Record<
       string,
       { method: DiscretizationMethod; classes: number; breaks: number[] } | null
