@@ -18,12 +18,12 @@ import { SoilTraceError } from '../errors.ts';
 import type { DatasetKind } from '../store/catalog.ts';
 import { nextDatasetId } from '../store/catalog.ts';
 import { closeProject, openProject, type Project } from '../store/project.ts';
-import { KIND_TABLES, kindViewSql } from '../store/schema.ts';
+import { kindViewSql } from '../store/schema.ts';
 import { packageVersion } from '../version.ts';
 import { ImportError } from './issues.ts';
 import { quantityOf } from './mapping.ts';
 import { canonicalTableName, runPipeline } from './pipeline.ts';
-import { sha256File, sqlString } from './source.ts';
+import { sha256File } from './source.ts';
 import type { ImportIssue, ImportPreview, ImportRequest, ImportResult, MappedColumn } from './types.ts';
 import { CANONICAL_UNITS } from './units.ts';
 
