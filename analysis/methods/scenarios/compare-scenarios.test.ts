@@ -1,9 +1,10 @@
-import { rmSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SoilTraceError } from '../../errors.ts';
 import {
   compareScenarioFile,
+  compareScenarios,
   parseScenarioFile,
   prepareInputs,
   readScenarioFile,
@@ -65,6 +66,8 @@ describe('projection (hand calculations)', () => {
     expect(bau.exceedanceBeforeHa).toBeCloseTo(ha, 10);
     expect(bau.unsafeAfterHa).toBeCloseTo(ha, 10);
     expect(bau.targetShare).toBe(0);
+    expect(bau.zones?.[0].unsafeAreaHa.after).toBeCloseTo(ha, 10);
+    expect(bau.zones?.[0].exceedanceAreaHa.before).toBeCloseTo(ha, 10);
     expect(bau.costTotal).toBe(0);
   });
 
@@ -200,5 +203,56 @@ describe('bad scenario files', () => {
       inputs: { samples: 'data/nope.csv' },
     });
     expectError(() => prepareInputs(spec5, dirname(file)), /inputs\.samples.*nope\.csv/);
+  });
+});
+
+describe('zone polygons and job control', () => {
+  it('GeoJSON zones take the cells whose centres they contain', () => {
+    // The western half of the sample square (lon 120.000–120.001).
+    writeFileSync(
+      join(dir, 'west.geojson'),
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { id: 'west', land_use: 'paddy' },
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [119.999, 29.999],
+                  [120.001, 29.999],
+                  [120.001, 30.003],
+                  [119.999, 30.003],
+                  [119.999, 29.999],
+                ],
+              ],
+            },
+          },
+        ],
+      }),
+    );
+    const withPolygons = parseScenarioFile({
+      ...syntheticScenarioFile(scenarios),
+      inputs: { samples: 'data/samples.csv', zonePolygons: 'west.geojson' },
+    });
+    const polygonInputs = prepareInputs(withPolygons, dir);
+    const inside = Array.from(inputs.cells.lon).filter((lon) => lon < 120.001).length;
+    expect(polygonInputs.zones.map((z) => z.id)).toEqual(['west']);
+    expect(polygonInputs.zones[0].areaHa).toBeCloseTo(inside * 0.04, 10);
+    expect(polygonInputs.zones[0].soilClass).toBe('safe_utilization');
+  });
+
+  it('reports progress and stops when aborted', () => {
+    const seen: number[] = [];
+    compareScenarios(spec, inputs, { draws: 600, seed: 1, onProgress: (f) => seen.push(f) });
+    expect(seen.length).toBeGreaterThan(4);
+    expect(seen[seen.length - 1]).toBeCloseTo(1, 12);
+    const controller = new AbortController();
+    controller.abort(new Error('cancelled by the user'));
+    expect(() => compareScenarios(spec, inputs, { draws: 600, seed: 1, signal: controller.signal })).toThrow(
+      /cancelled/,
+    );
   });
 });

@@ -3,6 +3,7 @@ import { basename, dirname, resolve } from 'node:path';
 import type { RegulatedMetal } from '../../domain/elements.ts';
 import { parseLandUse } from '../../domain/land-use.ts';
 import { SoilTraceError } from '../../errors.ts';
+import { packageVersion } from '../../version.ts';
 import { readEnterprises, readFluxes, readSoilSamples, readZonePolygons } from './load-inputs.ts';
 import { ahpWeights, checkPairwiseMatrix } from './mcda/ahp.ts';
 import { type Direction, topsis } from './mcda/topsis.ts';
@@ -162,6 +163,10 @@ export interface CompareOptions {
   seed: number;
   /** Compute the tornado (2 × used ranges extra evaluations per scenario). */
   sensitivity?: boolean;
+  /** Cancels the run (checked every 256 draws): for jobs in a worker thread. */
+  signal?: AbortSignal;
+  /** Progress 0–1 with a message, for job reporting. */
+  onProgress?: (fraction: number, message: { zh: string; en: string }) => void;
 }
 
 export interface ZoneSummary {
@@ -213,6 +218,7 @@ export interface ScenarioComparison {
 
 export interface ComparisonResult {
   title?: string;
+  softwareVersion: string;
   standards: string;
   seed: number;
   draws: number;
@@ -299,9 +305,19 @@ export function compareScenarios(
   const years = Array.from({ length: n }, (_, t) => model.startYear + t);
   const firstTarget = model.targetMetals[0];
 
-  const rows = model.scenarios.map((scenario) => {
+  const rows = model.scenarios.map((scenario, index) => {
     const det = evaluateScenario(model, scenario, modes, true);
-    const mc = options.draws > 0 ? monteCarloScenario(model, scenario, options.draws, options.seed) : null;
+    const mc =
+      options.draws > 0
+        ? monteCarloScenario(model, scenario, options.draws, options.seed, {
+            signal: options.signal,
+            onDraws: (done) =>
+              options.onProgress?.((index + done / options.draws) / model.scenarios.length, {
+                zh: `情景 ${scenario.id}：蒙特卡罗 ${done}/${options.draws}`,
+                en: `scenario ${scenario.id}: Monte Carlo ${done}/${options.draws}`,
+              }),
+          })
+        : null;
     const point = (v: number): Quantiles => ({ p5: v, p50: v, p95: v });
     const healthReduction =
       det.healthRiskBefore > 0 ? (det.healthRiskBefore - det.healthRiskAfter) / det.healthRiskBefore : 0;
@@ -375,6 +391,7 @@ export function compareScenarios(
 
   return {
     title: file.title,
+    softwareVersion: packageVersion(),
     standards: STANDARDS_VERSION,
     seed: options.seed,
     draws: options.draws,

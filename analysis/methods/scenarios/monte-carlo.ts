@@ -65,11 +65,19 @@ export interface MonteCarloResult {
   meanConcentration: { p5: Float64Array; p50: Float64Array; p95: Float64Array };
 }
 
+export interface RunControl {
+  /** Checked every 256 draws; an aborted signal stops the run by throwing its reason. */
+  signal?: AbortSignal;
+  /** Called every 256 draws and at the end with the draws done. */
+  onDraws?: (done: number) => void;
+}
+
 export function monteCarloScenario(
   model: PlanningModel,
   scenario: CompiledScenario,
   draws: number,
   seed: number,
+  control: RunControl = {},
 ): MonteCarloResult {
   const rng = xoroshiro128plus(seed);
   const next = () => uniformFloat64(rng);
@@ -85,6 +93,10 @@ export function monteCarloScenario(
   const conc = new Float64Array(series * draws);
   let met = 0;
   for (let i = 0; i < draws; i++) {
+    if ((i & 255) === 0 && i > 0) {
+      control.signal?.throwIfAborted();
+      control.onDraws?.(i);
+    }
     drawParameters(model.parameters, next, values);
     const o = evaluateScenario(model, scenario, values);
     cost[i] = o.costTotal;
@@ -97,6 +109,7 @@ export function monteCarloScenario(
     conc.set(o.meanConcentration, i * series);
     if (o.targetMet) met++;
   }
+  control.onDraws?.(draws);
   const p5 = new Float64Array(series);
   const p50 = new Float64Array(series);
   const p95 = new Float64Array(series);

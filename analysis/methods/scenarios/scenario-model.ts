@@ -608,6 +608,9 @@ export interface ZoneProjection {
   zoneId: string;
   areaHa: number;
   measures: string[];
+  /** The zone's share of the target areas (target metals; 0 outside the target land uses), ha. */
+  exceedanceAreaHa: { before: number; after: number };
+  unsafeAreaHa: { before: number; after: number };
   metals: {
     metal: RegulatedMetal;
     initial: number;
@@ -858,7 +861,10 @@ export function evaluateScenario(
   let unsafeBefore = 0;
   let unsafeAfter = 0;
   let metTarget = 0;
+  // With `detail`, running totals before each zone give each zone's own areas.
+  const snapshots = detail ? new Float64Array((Z + 1) * 4) : null;
   for (let z = 0; z < Z; z++) {
+    if (snapshots) snapshots.set([exceedBefore, exceedAfter, unsafeBefore, unsafeAfter], z * 4);
     const construction = isConstruction(zones[z].landUse);
     const food = !noFood[z * n + T];
     const from = model.zoneCellStart[z];
@@ -945,6 +951,7 @@ export function evaluateScenario(
       }
     }
   }
+  if (snapshots) snapshots.set([exceedBefore, exceedAfter, unsafeBefore, unsafeAfter], Z * 4);
   const targetShare = polluted > 0 ? metTarget / polluted : 1;
 
   const outcome: ScenarioOutcome = {
@@ -967,9 +974,14 @@ export function evaluateScenario(
     meanConcentration,
   };
   if (detail) {
-    outcome.zones = zones.map((zone, z) =>
-      zoneProjection(model, z, zone, zoneSeries, uptakeKeep, values, [...zoneMeasures[z]]),
-    );
+    outcome.zones = zones.map((zone, z) => {
+      const delta = (k: number) => (snapshots ? snapshots[(z + 1) * 4 + k] - snapshots[z * 4 + k] : 0);
+      return {
+        ...zoneProjection(model, z, zone, zoneSeries, uptakeKeep, values, [...zoneMeasures[z]]),
+        exceedanceAreaHa: { before: delta(0), after: delta(1) },
+        unsafeAreaHa: { before: delta(2), after: delta(3) },
+      };
+    });
   }
   return outcome;
 }
@@ -982,7 +994,7 @@ function zoneProjection(
   uptakeKeep: Float64Array,
   values: Float64Array,
   measures: string[],
-): ZoneProjection {
+): Omit<ZoneProjection, 'exceedanceAreaHa' | 'unsafeAreaHa'> {
   const M = model.metals.length;
   const n = model.years;
   return {

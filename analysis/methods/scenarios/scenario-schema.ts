@@ -149,6 +149,8 @@ export const scenarioFileSchema = z
     metals: z.array(metal).min(1).optional(),
     zoning: z
       .object({
+        /** Interpolation method; ordinary kriging will plug in through ZoningOptions.interpolator. */
+        method: z.enum(['idw']).default('idw'),
         cellSizeM: z.number().positive().default(200),
         idwPower: z.number().positive().default(2),
         maxNeighbours: z.number().int().positive().default(12),
@@ -157,7 +159,7 @@ export const scenarioFileSchema = z
         fluxZoneColumn: z.string().min(1).optional(),
       })
       .strict()
-      .default({ cellSizeM: 200, idwPower: 2, maxNeighbours: 12 }),
+      .default({ method: 'idw', cellSizeM: 200, idwPower: 2, maxNeighbours: 12 }),
     soil: z
       .object({
         depthM: z.number().positive().default(0.2),
