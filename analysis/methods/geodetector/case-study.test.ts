@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../../../tests/support/shared-data.ts';
 import { numericColumn, readTableFile, textColumn } from '../../io/read-table-file.ts';
+import { distanceToNearestKm } from './distance-to-nearest.ts';
 import { geoDetector } from './geodetector.ts';
 import { encodeStrata } from './strata.ts';
 
@@ -29,5 +30,20 @@ describe.skipIf(!present)('GeoDetector q on the case study equals the generator 
       }
     }
     expect(compared).toBe(species.length * factorNames.length);
+  });
+
+  it('the derived distance-to-smelter factor matches the generator column (local projection) within 0.1 km', () => {
+    const samples = readTableFile(resolve(dir, 'soil-samples-en.csv'));
+    const enterprises = readTableFile(resolve(dir, 'enterprises.csv'));
+    const smelters = textColumn(enterprises, '企业编号').map((id) => id === 'QX-E01' || id === 'QX-E02');
+    const d = distanceToNearestKm(
+      numericColumn(samples, 'lon'),
+      numericColumn(samples, 'lat'),
+      numericColumn(enterprises, '经度'),
+      numericColumn(enterprises, '纬度'),
+      smelters,
+    );
+    const generator = numericColumn(samples, 'dist_smelter_km');
+    for (let i = 0; i < d.length; i++) expect(Math.abs(d[i] - generator[i])).toBeLessThan(0.1);
   });
 });
