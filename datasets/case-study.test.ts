@@ -331,3 +331,49 @@ describe('EPA PMF 5 files', () => {
     }
   });
 });
+
+describe('lead isotopes', () => {
+  const iso = readTableFile(file('pb-isotopes.csv'));
+  const ends = readTableFile(file('pb-isotope-end-members.csv'));
+  const r6 = numericColumn(iso, '206Pb/207Pb');
+  const r8 = numericColumn(iso, '208Pb/207Pb');
+  // End-member centres from the published ranges.
+  const centre = (i: number, name: string) =>
+    (numericColumn(ends, `${name}_min`)[i] + numericColumn(ends, `${name}_max`)[i]) / 2;
+  const points = [0, 1, 2].map((i) => [centre(i, '206Pb/207Pb'), centre(i, '208Pb/207Pb')]);
+
+  // Ternary mixing by Cramer's rule: f1 + f2 + f3 = 1, Σ f·x = x_s, Σ f·y = y_s.
+  function ternary(x: number, y: number): number[] {
+    const [[x1, y1], [x2, y2], [x3, y3]] = points;
+    const det = (x1 - x3) * (y2 - y3) - (x2 - x3) * (y1 - y3);
+    const f1 = ((x - x3) * (y2 - y3) - (x2 - x3) * (y - y3)) / det;
+    const f2 = ((x1 - x3) * (y - y3) - (x - x3) * (y1 - y3)) / det;
+    return [f1, f2, 1 - f1 - f2];
+  }
+
+  it('has end-members in the truth order, centred on the truth ratios', () => {
+    expect(textColumn(ends, 'end_member')).toEqual([...truth.isotopes.endMemberOrder]);
+    truth.isotopes.endMemberOrder.forEach((e, i) => {
+      expect(points[i][0]).toBeCloseTo(truth.isotopes.endMembers[e].ratios[0], 9);
+      expect(points[i][1]).toBeCloseTo(truth.isotopes.endMembers[e].ratios[1], 9);
+    });
+  });
+
+  it('mixes linearly in 207Pb: ternary mixing of the noise-free ratios returns the truth shares', () => {
+    for (const s of truth.isotopes.samples) {
+      const f = ternary(s.noiseFree[0], s.noiseFree[1]);
+      for (let i = 0; i < 3; i++) expect(Math.abs(f[i] - s.atom207Shares[i])).toBeLessThan(2e-3);
+    }
+  });
+
+  it('recovers the ore share from the measured ratios within the noise', () => {
+    expect(textColumn(iso, 'sample_id')).toEqual(truth.isotopes.samples.map((s) => s.id));
+    const errors = truth.isotopes.samples
+      .map((s, i) => Math.abs(ternary(r6[i], r8[i])[1] - s.atom207Shares[1]))
+      .sort((a, b) => a - b);
+    expect(errors[Math.floor(errors.length / 2)]).toBeLessThan(0.1);
+    // The subset spans the mixing space: some samples are mostly ore Pb, some mostly natural.
+    expect(Math.max(...truth.isotopes.samples.map((s) => s.atom207Shares[1]))).toBeGreaterThan(0.6);
+    expect(Math.max(...truth.isotopes.samples.map((s) => s.atom207Shares[0]))).toBeGreaterThan(0.8);
+  });
+});

@@ -5,12 +5,13 @@ import { createEnterprises, type Enterprise } from './enterprises.ts';
 import { sampleFactors } from './factors.ts';
 import { buildFluxBudget, type FluxBudget } from './fluxes.ts';
 import { createGeography, type Geography, toLonLat } from './geography.ts';
+import { endMembersCsv, generateIsotopeSamples, type IsotopeSample, isotopeSamplesCsv } from './isotopes.ts';
 import { pmfFiles } from './pmf.ts';
 import { createRandom } from './random.ts';
 import { generateSoilSamples, type SoilSample } from './soil.ts';
 import { createSourceModel, SOURCES, type SourceId } from './sources.ts';
 import { SPECIES, type SpeciesVector } from './species.ts';
-import { buildTruth, type Truth } from './truth.ts';
+import { buildTruth, isotopeTruth, type Truth } from './truth.ts';
 import { truthMarkdown } from './truth-doc.ts';
 import {
   enterprisesCsv,
@@ -46,10 +47,16 @@ function backgroundJson(truth: Truth): string {
 
 /** Indented JSON, but one line per sample so the file stays small and diffable. */
 function truthJson(truth: Truth): string {
-  const placeholder = '__SAMPLES__';
-  const text = JSON.stringify({ ...truth, samples: placeholder }, null, 1);
-  const samples = `[\n${truth.samples.map((s) => `  ${JSON.stringify(s)}`).join(',\n')}\n ]`;
-  return `${text.replace(`"${placeholder}"`, samples)}\n`;
+  const lines = (rows: unknown[], indent: string) =>
+    `[\n${rows.map((r) => `${indent} ${JSON.stringify(r)}`).join(',\n')}\n${indent}]`;
+  const text = JSON.stringify(
+    { ...truth, samples: '__SAMPLES__', isotopes: { ...truth.isotopes, samples: '__ISOTOPE_SAMPLES__' } },
+    null,
+    1,
+  );
+  return `${text
+    .replace('"__SAMPLES__"', lines(truth.samples, ' '))
+    .replace('"__ISOTOPE_SAMPLES__"', lines(truth.isotopes.samples, '  '))}\n`;
 }
 
 export interface CaseStudy {
@@ -59,6 +66,7 @@ export interface CaseStudy {
   soils: SoilSample[];
   factors: SampleFactors[];
   rice: RiceSample[];
+  isotopes: IsotopeSample[];
   flux: FluxBudget;
   /** Profiles in mg/kg per unit contribution, after rescaling every source to mean contribution 1. */
   profiles: Record<SourceId, SpeciesVector>;
@@ -103,6 +111,8 @@ export function buildCaseStudy(seed = DEFAULT_SEED): CaseStudy {
     kernelAreas: sourceModel.kernelAreas,
     rawParentProfile: sourceModel.rawProfiles.parent_material,
   });
+  const isotopes = generateIsotopeSamples(random.fork('isotopes'), soils, profiles, (s) => toLonLat(s.point));
+  truth.isotopes = isotopeTruth(isotopes);
   const pmf = pmfFiles(soils);
   const files: Record<string, string> = {
     'soil-samples.csv': soilSamplesCsv(soils, lonLat),
@@ -114,7 +124,9 @@ export function buildCaseStudy(seed = DEFAULT_SEED): CaseStudy {
     'pmf-unc.csv': pmf.uncertainty,
     'truth.json': truthJson(truth),
     'background.json': backgroundJson(truth),
+    'pb-isotopes.csv': isotopeSamplesCsv(isotopes),
+    'pb-isotope-end-members.csv': endMembersCsv(),
     'TRUTH.md': truthMarkdown(truth),
   };
-  return { seed, geography, enterprises, soils, factors, rice, flux, profiles, truth, files };
+  return { seed, geography, enterprises, soils, factors, rice, isotopes, flux, profiles, truth, files };
 }

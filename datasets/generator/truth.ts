@@ -7,6 +7,14 @@ import { type Enterprise, SMELTER_EMISSION_RATIO } from './enterprises.ts';
 import { FLUX_ZONES, type FluxBudget, type FluxZone, PLOUGH_LAYER_KG_PER_HA } from './fluxes.ts';
 import { factorDetectorQ } from './geodetector-q.ts';
 import { COUNTY, EXTENT_KM, LITHOLOGY_LABELS, ORIGIN } from './geography.ts';
+import {
+  END_MEMBER_OF_SOURCE,
+  END_MEMBER_RATIOS,
+  ISOTOPE_END_MEMBERS,
+  type IsotopeEndMember,
+  type IsotopeSample,
+  RATIO_RELATIVE_SD,
+} from './isotopes.ts';
 import { PMF_ERROR_FRACTION } from './pmf.ts';
 import { interventionValue, screeningValue } from './screening.ts';
 import { DETECTION_LIMITS, GRID_CELL_KM, NOISE_LOG_SD, type SoilSample } from './soil.ts';
@@ -117,11 +125,44 @@ export interface Truth {
     missingOrganicMatter: number;
     laboratoryBSamples: number;
   };
+  /** Lead isotopes of the pb-isotopes.csv subset; filled in by the case study after the truth is built. */
+  isotopes: IsotopeTruth;
   /** Parent-material concentration of each lithology where the smooth field is 0 (mg/kg): the natural background. */
   backgroundByLithology: Record<string, SpeciesVector>;
 }
 
 const r6 = (v: number) => Number(v.toPrecision(6));
+
+export interface IsotopeTruth {
+  description: string;
+  endMembers: Record<IsotopeEndMember, { ratios: readonly [number, number]; sources: SourceId[] }>;
+  endMemberOrder: readonly IsotopeEndMember[];
+  ratioRelativeSd: number;
+  samples: { id: string; noiseFree: number[]; massShares: number[]; atom207Shares: number[] }[];
+}
+
+export function isotopeTruth(samples: IsotopeSample[]): IsotopeTruth {
+  const endMembers = {} as IsotopeTruth['endMembers'];
+  for (const e of ISOTOPE_END_MEMBERS) {
+    endMembers[e] = {
+      ratios: END_MEMBER_RATIOS[e],
+      sources: SOURCES.filter((k) => END_MEMBER_OF_SOURCE[k] === e),
+    };
+  }
+  return {
+    description:
+      "Ratios [206Pb/207Pb, 208Pb/207Pb]. atom207Shares are the 207Pb-weighted shares that ternary mixing on these ratios returns exactly for the noise-free ratios; massShares are shares of Pb mass (they differ by the end-members' 207Pb atom fractions, < 1 %).",
+    endMembers,
+    endMemberOrder: ISOTOPE_END_MEMBERS,
+    ratioRelativeSd: RATIO_RELATIVE_SD,
+    samples: samples.map((s) => ({
+      id: s.id,
+      noiseFree: s.noiseFree.map(r6),
+      massShares: ISOTOPE_END_MEMBERS.map((e) => r6(s.massShares[e])),
+      atom207Shares: ISOTOPE_END_MEMBERS.map((e) => r6(s.atom207Shares[e])),
+    })),
+  };
+}
 const r4 = (v: number) => Number(v.toPrecision(4));
 
 interface TruthInput {
@@ -414,6 +455,7 @@ export function buildTruth(input: TruthInput): Truth {
       missingOrganicMatter: soils.filter((x) => !x.organicMatterReported).length,
       laboratoryBSamples: soils.filter((x) => x.laboratory === 'B').length,
     },
+    isotopes: isotopeTruth([]),
     backgroundByLithology: Object.fromEntries(
       Object.entries(LITHOLOGY_MULTIPLIER).map(([lithology, multiplier]) => {
         const values = {} as SpeciesVector;
