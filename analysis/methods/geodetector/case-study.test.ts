@@ -8,7 +8,9 @@ import { geoDetector } from './geodetector.ts';
 import { encodeStrata } from './strata.ts';
 
 const dir = resolve(repoRoot, 'datasets/case-study');
-const present = existsSync(resolve(dir, 'truth.json')) && existsSync(resolve(dir, 'soil-samples-en.csv'));
+const present = ['truth.json', 'soil-samples-en.csv', 'enterprises.csv'].every((f) =>
+  existsSync(resolve(dir, f)),
+);
 
 // The case study's generator computed these q values independently (datasets/generator/geodetector-q.ts)
 // from q = 1 − Σ N_h σ_h² / (N σ²), leaving out samples with a missing value per factor.

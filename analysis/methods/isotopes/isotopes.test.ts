@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHINA_PB_END_MEMBERS } from './end-members.ts';
+import { mixSamples } from './mix-samples.ts';
 import { binaryMixing, clampShares, ternaryMixing } from './mixing.ts';
 import { mixingMonteCarlo } from './monte-carlo.ts';
 import { ratioPlotData } from './ratio-plot.ts';
@@ -66,5 +67,49 @@ describe('Monte Carlo over end-member ranges', () => {
     const plot = ratioPlotData([{ id: 's1', x: 1.17, y: 2.46 }], CHINA_PB_END_MEMBERS);
     expect(plot.endMembers[0].x).toEqual([1.114, 1.383]);
     expect(plot.mixingOutline).toHaveLength(2);
+  });
+});
+
+describe('mixing every sample', () => {
+  it('point shares from the range centres; each sample its own seed', () => {
+    const ends = [
+      {
+        name: 'A',
+        ranges: [
+          [1.19, 1.21],
+          [2.49, 2.51],
+        ] as [number, number][],
+      },
+      {
+        name: 'B',
+        ranges: [
+          [1.14, 1.16],
+          [2.41, 2.43],
+        ] as [number, number][],
+      },
+      {
+        name: 'C',
+        ranges: [
+          [1.16, 1.18],
+          [2.48, 2.5],
+        ] as [number, number][],
+      },
+    ];
+    // Centres A (1.2, 2.5), B (1.15, 2.42), C (1.17, 2.49); the sample 0.2·A + 0.3·B + 0.5·C.
+    const x = 0.2 * 1.2 + 0.3 * 1.15 + 0.5 * 1.17;
+    const y = 0.2 * 2.5 + 0.3 * 2.42 + 0.5 * 2.49;
+    const [r, r2] = mixSamples(
+      [
+        { id: 's1', ratios: [x, y] },
+        { id: 's2', ratios: [x, y] },
+      ],
+      ends,
+      { draws: 500, seed: 9 },
+    );
+    expect(r.point.shares[0]).toBeCloseTo(0.2, 10);
+    expect(r.point.shares[1]).toBeCloseTo(0.3, 10);
+    expect(r.point.shares[2]).toBeCloseTo(0.5, 10);
+    expect(r.uncertainty.seed).toBe(9);
+    expect(r2.uncertainty.seed).toBe(10);
   });
 });
