@@ -14,7 +14,14 @@ const previousLang = process.env.SOILTRACE_LANG;
 async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const io: CliIo = { stdout: (t) => void (stdout += `${t}\n`), stderr: (t) => void (stderr += `${t}\n`) };
+  const io: CliIo = {
+    stdout: (t) => {
+      stdout += `${t}\n`;
+    },
+    stderr: (t) => {
+      stderr += `${t}\n`;
+    },
+  };
   const code = await main(argv, io);
   return { code, stdout, stderr };
 }
