@@ -242,7 +242,7 @@ export const command: CliCommand = {
       `${L('因子', 'x').padEnd(24)} ${'q'.padStart(10)} ${'p'.padStart(12)}  ${L('分层', 'strata')}  ${L('离散化', 'discretisation')}`,
       ...output.factors.map(
         (f) =>
-          `${f.x.padEnd(24)} ${fmt(f.q, 6).padStart(10)} ${fmt(f.p, 6).padStart(12)}  ${String(f.strata).padStart(6)}  ${
+          `${f.x.padEnd(24)} ${fmt(f.q, 6).padStart(10)} ${(f.p < 1e-9 ? '< 1e-9' : fmt(f.p, 6)).padStart(12)}  ${String(f.strata).padStart(6)}  ${
             f.discretization ? `${f.discretization.method}:${f.discretization.classes}` : L('原样', 'as is')
           }`,
       ),

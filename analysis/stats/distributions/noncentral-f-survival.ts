@@ -12,6 +12,8 @@ const ITERATION_MAX = 10_000;
  * AS R84 start (Appl. Stat. 39:311, 1990) at j0 = ⌊max(λ/2 − 7√(λ/2), 0)⌋, summed until R's error
  * bound 1e-9, then 1 − cdf. Matching R's algorithm (and its 1e-9 truncation) is what lets the
  * GeoDetector p-values reproduce the published geodetector output to the last printed digit.
+ * The price is R's: the result carries an absolute error up to 1e-9, so values below that only say
+ * "p < 1e-9".
  */
 export function noncentralFSurvival(f: number, d1: number, d2: number, lambda: number): number {
   if (Number.isNaN(f) || !(d1 > 0) || !(d2 > 0) || !(lambda >= 0) || !Number.isFinite(lambda))
