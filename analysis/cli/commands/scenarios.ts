@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { SoilTraceError } from '../../errors.ts';
+import { SoilTraceError, userLocale } from '../../errors.ts';
 import { compareScenarioFile } from '../../methods/scenarios/compare-scenarios.ts';
 import type { CliCommand } from '../command.ts';
 
@@ -53,14 +53,20 @@ export const command: CliCommand = {
       io.stdout(JSON.stringify(result));
       return 0;
     }
+    const zh = userLocale() === 'zh';
+    const t = result.target;
+    const totalHa = result.zones.reduce((a, z) => a + z.areaHa, 0);
     const lines = [
-      `${result.title ?? 'scenarios'} — ${result.horizon.startYear}–${result.horizon.endYear}, target ${result.target.year} (${result.target.criterion} ≥ ${result.target.rate * 100} %, ${result.target.metals.join(', ')}), ${draws} draws, seed ${seed}`,
-      `${result.zones.length} zones, ${fmt(
-        result.zones.reduce((a, z) => a + z.areaHa, 0),
-        1,
-      )} ha`,
+      zh
+        ? `${result.title ?? '情景比较'} — ${result.horizon.startYear}–${result.horizon.endYear}，目标年 ${t.year}（${t.criterion === 'safe-utilization' ? '安全利用率' : '达标面积比例'} ≥ ${t.rate * 100}%，${t.metals.join('、')}），${draws} 次抽样，种子 ${seed}`
+        : `${result.title ?? 'scenarios'} — ${result.horizon.startYear}–${result.horizon.endYear}, target ${t.year} (${t.criterion} ≥ ${t.rate * 100} %, ${t.metals.join(', ')}), ${draws} draws, seed ${seed}`,
+      zh
+        ? `${result.zones.length} 个管理分区，${fmt(totalHa, 1)} 公顷（${fmt(totalHa * 15)} 亩）`
+        : `${result.zones.length} zones, ${fmt(totalHa, 1)} ha (${fmt(totalHa * 15)} mu)`,
       '',
-      'rank  id                               cost p50 (10k yuan)  NPV (10k yuan)  t CO2e   exceed. ha before→after  P(target)  score',
+      zh
+        ? '排名  情景                             费用中位数（万元）  净现值（万元）  tCO2e    超筛选值面积 公顷 前→后  达标概率  得分'
+        : 'rank  id                               cost p50 (10k yuan)  NPV (10k yuan)  t CO2e   exceed. ha before→after  P(target)  score',
     ];
     for (const s of [...result.scenarios].sort((a, b) => a.rank - b.rank)) {
       lines.push(
@@ -68,9 +74,16 @@ export const command: CliCommand = {
       );
       for (const w of s.warnings) lines.push(`      ! ${w}`);
     }
-    if (result.ranking.ahp)
-      lines.push('', `AHP consistency ratio ${result.ranking.ahp.consistencyRatio.toFixed(3)}`);
-    lines.push('', `Pareto front (NPV vs unsafe area removed): ${result.paretoFront.join(', ')}`);
+    if (result.ranking.ahp) {
+      const cr = result.ranking.ahp.consistencyRatio.toFixed(3);
+      lines.push('', zh ? `AHP 一致性比率 CR = ${cr}` : `AHP consistency ratio ${cr}`);
+    }
+    lines.push(
+      '',
+      zh
+        ? `帕累托前沿（净现值 vs 不安全面积减少）：${result.paretoFront.join('、')}`
+        : `Pareto front (NPV vs unsafe area removed): ${result.paretoFront.join(', ')}`,
+    );
     io.stdout(lines.join('\n'));
     return 0;
   },

@@ -256,3 +256,52 @@ describe('zone polygons and job control', () => {
     );
   });
 });
+
+describe('construction land', () => {
+  // Class-2 construction land with Pb 1000 mg/kg: above the GB 36600 screening value 800, below the
+  // intervention value 2500. Excavation removes 95 % of the layer at the end of its one works year.
+  const site = writeSyntheticCase(
+    syntheticScenarioFile(
+      [
+        {
+          id: 'dig',
+          name: 'excavate',
+          actions: [{ measure: 'excavation-offsite-disposal', where: {}, years: 1 }],
+        },
+        { id: 'cap', name: 'cap', actions: [{ measure: 'capping-barrier', where: {}, years: 1 }] },
+      ],
+      {
+        target: { year: 2030, metals: ['Pb'], criterion: 'safe-utilization', landUses: ['construction_2'] },
+        crops: [],
+      },
+    ),
+    { landUse: 'construction_2', pH: 7, Cd: 1, Pb: 1000 },
+  );
+  afterAll(() => rmSync(site.dir, { recursive: true, force: true }));
+  const siteSpec = readScenarioFile(site.file);
+  const siteInputs = prepareInputs(siteSpec, site.dir);
+  const siteModel = compilePlanningModel(siteSpec, siteInputs);
+  const siteModes = modeValues(siteModel);
+  const zone = siteInputs.zones[0];
+
+  it('zones by GB 36600 class; excavation: cost = volume × 800 yuan/m³, carbon 1654 kg/m³, Pb 1000 → 50', () => {
+    expect(siteInputs.zones.map((z) => z.id)).toEqual(['construction_2/above_screening']);
+    const dig = evaluateScenario(siteModel, siteModel.scenarios[0], siteModes, true);
+    expect(dig.costTotal).toBeCloseTo(zone.volumeM3 * 800, 4);
+    expect(dig.volumeTreatedM3).toBeCloseTo(zone.volumeM3, 6);
+    expect(dig.carbonTCO2e).toBeCloseTo((zone.volumeM3 * 1654) / 1000, 6);
+    const pb = dig.zones?.[0].metals.find((m) => m.metal === 'Pb');
+    // Year 1: (1000 + 10 × 1000 / 2.25e6) × (1 − 0.95) = 50.000222.
+    expect(pb?.concentration[0]).toBeCloseTo(50.000222, 5);
+    expect(pb?.yearBelowScreening).toBe(2025);
+    expect(dig.exceedanceAfterHa).toBe(0);
+    expect(dig.targetMet).toBe(true);
+  });
+
+  it('capping leaves the metal but cuts exposure 95 %: counted as risk-controlled, still exceeding', () => {
+    const cap = evaluateScenario(siteModel, siteModel.scenarios[1], siteModes, true);
+    expect(cap.exceedanceAfterHa).toBeCloseTo(zone.areaHa, 10);
+    expect(cap.targetShare).toBe(1);
+    expect(cap.costTotal).toBeCloseTo(zone.areaMu * 100_000, 3);
+  });
+});

@@ -9,7 +9,17 @@ import { join } from 'node:path';
 export const SYNTHETIC_ORIGIN = { lon: 120, lat: 30 };
 export const SMELTER = { lon: 120.001, lat: 30.001, cdKgA: 10, stackM: 50 };
 
-export function writeSyntheticCase(scenarioFile: unknown): { dir: string; file: string } {
+export interface SyntheticSample {
+  landUse: string;
+  pH: number;
+  Cd: number;
+  Pb: number;
+}
+
+export function writeSyntheticCase(
+  scenarioFile: unknown,
+  sample: SyntheticSample = { landUse: 'paddy', pH: 6.0, Cd: 0.5, Pb: 50 },
+): { dir: string; file: string } {
   const dir = mkdtempSync(join(tmpdir(), 'soiltrace-scenarios-'));
   mkdirSync(join(dir, 'data'));
   const rows = ['sample_id,lon,lat,pH,land_use,Cd,Pb'];
@@ -17,7 +27,10 @@ export function writeSyntheticCase(scenarioFile: unknown): { dir: string; file: 
   for (let i = 0; i < 3; i++) {
     for (let j = 0; j < 3; j++) {
       k++;
-      rows.push(`S${k},${(120 + i * 0.001).toFixed(3)},${(30 + j * 0.001).toFixed(3)},6.0,paddy,0.5,50`);
+      const { landUse, pH, Cd, Pb } = sample;
+      rows.push(
+        `S${k},${(120 + i * 0.001).toFixed(3)},${(30 + j * 0.001).toFixed(3)},${pH},${landUse},${Cd},${Pb}`,
+      );
     }
   }
   writeFileSync(join(dir, 'data', 'samples.csv'), `${rows.join('\n')}\n`);
