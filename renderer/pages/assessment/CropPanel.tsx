@@ -93,26 +93,28 @@ export function CropPanel({ crops, cropTable, samples }: { crops: Crops; cropTab
     const limits = [...new Set(Array.from(limit).filter((x) => !Number.isNaN(x)))];
     const data: PlotDatum[] = [];
     for (const code of [...JOINT_CLASSES, '']) {
-      const rows = rowsWith(joint, code).filter((r) => !Number.isNaN(soil[r]) && !Number.isNaN(crop[r]));
-      if (rows.length === 0) continue;
+      const inClass = rowsWith(joint, code).filter((r) => !Number.isNaN(soil[r]) && !Number.isNaN(crop[r]));
       const label = code ? tr(`class.${code}`) : tr('class.unclassed');
-      data.push({
-        type: 'scatter',
-        mode: 'markers',
-        name: `${label} (${rows.length})`,
-        x: pickRows(soil, rows),
-        y: pickRows(crop, rows),
-        text: rows.map(
-          (r) => `${ids[r]} / ${soilIds[r]}<br>${action[r] ? tr(`jointAction.${action[r]}`) : ''}`,
-        ),
-        marker: {
-          size: 8,
-          color: code ? CLASS_COLORS[code] : UNCLASSED_COLOR,
-          symbol: rows.map((r) => JOINT_SYMBOLS[action[r]] ?? 'circle'),
-          line: { width: 0.6, color: 'rgba(0,0,0,0.6)' },
-        },
-        hovertemplate: `%{text}<br>${tr('crops.soilAxis', { metal })}: %{x:.3g}<br>${tr('crops.cropAxis', { metal })}: %{y:.3g}<extra></extra>`,
-      });
+      // One trace per class and action, so the legend shows each symbol it uses.
+      for (const act of [...new Set(pickRows(action, inClass))]) {
+        const rows = inClass.filter((r) => action[r] === act);
+        const name = act ? `${label} · ${tr(`jointAction.${act}`)}` : label;
+        data.push({
+          type: 'scatter',
+          mode: 'markers',
+          name: `${name} (${rows.length})`,
+          x: pickRows(soil, rows),
+          y: pickRows(crop, rows),
+          text: rows.map((r) => `${ids[r]} / ${soilIds[r]}`),
+          marker: {
+            size: 8,
+            color: code ? CLASS_COLORS[code] : UNCLASSED_COLOR,
+            symbol: JOINT_SYMBOLS[act] ?? 'circle',
+            line: { width: 0.6, color: 'rgba(0,0,0,0.6)' },
+          },
+          hovertemplate: `%{text}<br>${name}<br>${tr('crops.soilAxis', { metal })}: %{x:.3g}<br>${tr('crops.cropAxis', { metal })}: %{y:.3g}<extra></extra>`,
+        });
+      }
     }
     const vline = (x: number, color: string, dash: string) => ({
       type: 'line',
@@ -183,7 +185,8 @@ export function CropPanel({ crops, cropTable, samples }: { crops: Crops; cropTab
           ...shownIntervention.map((x) => vline(x, CLASS_COLORS.strict_control, 'dot')),
         ],
         annotations,
-        legend: { orientation: 'v', x: 1.02, y: 1, xanchor: 'left' },
+        legend: { orientation: 'h', x: 0, y: -0.16, yanchor: 'top' },
+        margin: { l: 64, r: 24, t: 40, b: 120 },
         hovermode: 'closest',
       },
       exportData: [
@@ -276,7 +279,7 @@ export function CropPanel({ crops, cropTable, samples }: { crops: Crops; cropTab
           layout={scatter.layout}
           exportName={`soil-crop-${metal}`}
           exportData={scatter.exportData}
-          height={460}
+          height={540}
         />
         <p className="footnote muted">{tr('crops.scatterFootnote')}</p>
       </section>

@@ -39,6 +39,14 @@ export function DistributionPanel({ result, samples }: { result: AssessmentRunRe
       fillcolor: 'rgba(31,78,121,0.15)',
       showlegend: false,
     }));
+    traces.push({
+      type: 'scatter',
+      mode: 'lines',
+      x: [null],
+      y: [null],
+      name: tr('charts.screeningLine'),
+      line: { color: CLASS_COLORS.strict_control, dash: 'dash', width: 1.5 },
+    });
     const ratios = metals.map((m) => numberColumn(samples, `${m}_ratio`) ?? new Float64Array());
     return {
       data: traces,
@@ -57,19 +65,7 @@ export function DistributionPanel({ result, samples }: { result: AssessmentRunRe
             line: { color: CLASS_COLORS.strict_control, width: 1.5, dash: 'dash' },
           },
         ],
-        annotations: [
-          {
-            xref: 'paper',
-            x: 1,
-            y: 0,
-            yref: 'y',
-            xanchor: 'right',
-            yanchor: 'bottom',
-            text: tr('charts.screeningLine'),
-            showarrow: false,
-            font: { color: CLASS_COLORS.strict_control, size: 11 },
-          },
-        ],
+        legend: { x: 0.99, xanchor: 'right', y: 0.02, yanchor: 'bottom' },
       },
       exportData: [
         { name: tr('table.sampleId'), values: textColumn(samples, 'sample_id') ?? [] },

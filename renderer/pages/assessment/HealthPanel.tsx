@@ -12,12 +12,28 @@ import { CLASS_COLORS } from './assessment-view.ts';
 const POPULATIONS = ['child', 'adult'] as const;
 const POPULATION_COLORS = { child: '#c0504d', adult: '#1f4e79' };
 
+const SUPERSCRIPT: Record<string, string> = {
+  '-': '⁻',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+};
+
 /** Hazard quotients and cancer risks span decades: 3 significant digits, exponent below 0.001. */
 export function formatRisk(value: number | null | undefined, locale: string): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
   if (value === 0) return '0';
-  if (Math.abs(value) < 1e-3)
-    return value.toExponential(2).replace('e', '×10^').replace('^-0', '^-').replace('^+', '^');
+  if (Math.abs(value) < 1e-3) {
+    const [mantissa, exponent] = value.toExponential(2).split('e');
+    return `${mantissa}×10${[...String(Number(exponent))].map((c) => SUPERSCRIPT[c] ?? c).join('')}`;
+  }
   return new Intl.NumberFormat(locale, { maximumSignificantDigits: 3 }).format(value);
 }
 
@@ -105,7 +121,7 @@ export function HealthPanel({ result }: { result: AssessmentRunResult }) {
             font: { color: CLASS_COLORS.strict_control, size: 11 },
           },
         ],
-        legend: { orientation: 'h', x: 1, xanchor: 'right', y: 1.02, yanchor: 'bottom' },
+        legend: { orientation: 'h', x: 0.99, xanchor: 'right', y: 0.99, yanchor: 'top' },
       },
       exportData: [
         { name: tr('summary.metal'), values: metals },
