@@ -106,6 +106,22 @@ function previewToArrow(rows: StoreImportPreview['rows']): Uint8Array {
   return columnsToArrowIpc(columns);
 }
 
+/**
+ * Sheet names of a workbook, for the wizard's sheet picker when the preview could not read the
+ * default sheet (the import module then reports no sheets).
+ */
+async function sheetNames(path: string): Promise<string[]> {
+  if (!/\.xlsx$/i.test(path)) return [];
+  try {
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    return workbook.worksheets.map((w) => w.name);
+  } catch {
+    return [];
+  }
+}
+
 export async function openProjectSession(
   path: string,
   options: { create: boolean; sample: boolean },
@@ -273,7 +289,7 @@ function createSession(project: Project, sample: boolean): ProjectSession {
       const preview = await previewImport({ file: path, kind: chosen, sheet }, { rows });
       return {
         file: preview.file,
-        sheets: preview.sheets,
+        sheets: preview.sheets.length ? preview.sheets : await sheetNames(path),
         sheet: preview.sheet,
         encoding: preview.encoding,
         kind: preview.kind,

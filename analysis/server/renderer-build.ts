@@ -1,4 +1,6 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -37,8 +39,41 @@ export function rendererBuildReason(root = repoRoot): 'missing' | 'stale' | null
   return sources.some((p) => newestMtime(p) > built) ? 'stale' : null;
 }
 
-/** Runs `vite build` through Vite's API (no shell). */
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs `vite build` through Vite's API (no shell). Builds empty dist/ first, so two processes
+ * (a server and a test run) must not build at once: a lock directory serialises them, and the
+ * second one rebuilds only if dist/ is still out of date when it gets the lock.
+ */
 export async function buildRenderer(root = repoRoot): Promise<void> {
-  const { build } = await import('vite');
-  await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+  const lock = join(
+    tmpdir(),
+    `soiltrace-vite-build-${createHash('sha1').update(root).digest('hex').slice(0, 12)}.lock`,
+  );
+  const lockAge = () => {
+    try {
+      return Date.now() - statSync(lock).mtimeMs;
+    } catch {
+      return 0;
+    }
+  };
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // A lock older than the deadline is left over from a killed build.
+      if (Date.now() > deadline || lockAge() > 180_000) rmSync(lock, { recursive: true, force: true });
+      await sleep(250);
+    }
+  }
+  try {
+    if (rendererBuildReason(root) === null) return;
+    const { build } = await import('vite');
+    await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }

@@ -95,6 +95,30 @@ describe('workbench in browser mode', () => {
     await expect.poll(() => page.locator('[data-testid=datasets] tbody tr').count()).toBe(5);
   });
 
+  it('offers the sheets of a workbook and previews the chosen one', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('说明').addRow(['2024 年补充调查，单位 mg/kg']);
+    const sheet = workbook.addWorksheet('土壤样品');
+    sheet.addRow(['样品编号', '经度', '纬度', '镉Cd(mg/kg)']);
+    sheet.addRow(['X-01', 120.11, 29.12, 0.27]);
+    sheet.addRow(['X-02', 120.12, 29.13, 0.44]);
+    sheet.addRow(['X-03', 120.13, 29.14, 0.19]);
+    const file = join(mode.home, '补充调查.xlsx');
+    await workbook.xlsx.writeFile(file);
+    await page.setInputFiles('[data-testid=import-file]', file);
+    const picker = page.locator('[data-testid=import-sheet]');
+    await picker.waitFor();
+    expect(await picker.locator('option:not([disabled])').allTextContents()).toEqual(['说明', '土壤样品']);
+    await picker.selectOption('土壤样品');
+    await page.waitForSelector('[data-testid=import-mapping]');
+    expect(await page.locator('[data-testid=import-summary]').textContent()).toContain('3 行');
+    expect(
+      await page.locator('[data-testid=import-mapping] select[aria-label="镉Cd(mg/kg)"]').inputValue(),
+    ).toBe('Cd');
+    await shot('03b-import-xlsx-sheet');
+  });
+
   it('shows the data table with sort and filter, the statistics and the distribution charts', async () => {
     await page.click('[data-testid=nav-data]');
     await page.waitForSelector('[data-testid=data-table]');

@@ -7,6 +7,13 @@ import { projectRoutes } from './project.ts';
 import type { RouteModule } from './types.ts';
 
 // One module per area; adding an area's methods = its entries in contract.ts + one line here.
-const modules: RouteModule[] = [assessmentRoutes, appRoutes, projectRoutes, dataRoutes, exportRoutes, jobsRoutes];
+const modules: RouteModule[] = [
+  assessmentRoutes,
+  appRoutes,
+  projectRoutes,
+  dataRoutes,
+  exportRoutes,
+  jobsRoutes,
+];
 
 export const routes: RouteModule = Object.assign({}, ...modules);

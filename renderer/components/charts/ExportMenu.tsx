@@ -1,4 +1,4 @@
-import { type RefObject, useState } from 'react';
+import { type RefObject, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../app/api-context.tsx';
 import { ErrorBox } from '../../app/ErrorBox.tsx';
@@ -28,6 +28,24 @@ export function ExportMenu({ plotRoot, name, data, disabled }: ExportMenuProps) 
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const base = safeFileName(name);
+  const container = useRef<HTMLDivElement>(null);
+
+  // Closes like a native menu: a click elsewhere or Escape.
+  useEffect(() => {
+    if (!open) return;
+    const onPointer = (e: PointerEvent) => {
+      if (container.current && !container.current.contains(e.target as Node)) setOpen(null);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setOpen(null);
+    };
+    document.addEventListener('pointerdown', onPointer);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('pointerdown', onPointer);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
 
   async function run(task: () => Promise<void>) {
     setBusy(true);
@@ -75,7 +93,7 @@ export function ExportMenu({ plotRoot, name, data, disabled }: ExportMenuProps) 
 
   const pixels = exportPixels(width, height, dpi);
   return (
-    <div className="export-menu">
+    <div className="export-menu" ref={container}>
       <button
         type="button"
         className="small"

@@ -207,6 +207,11 @@ export function ImportWizard({ onClose, onImported }: WizardProps) {
                 if (path) void loadPreview(path, kind, e.target.value);
               }}
             >
+              {!sheet && (
+                <option value="" disabled>
+                  {t('import.chooseSheet')}
+                </option>
+              )}
               {preview.sheets.map((s) => (
                 <option key={s} value={s}>
                   {s}
