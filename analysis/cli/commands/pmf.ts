@@ -108,6 +108,14 @@ export const command: CliCommand = {
       seed,
       solver: { robust: values.robust ?? false },
       workers: workers === 0 ? 'none' : workers,
+      // Progress goes to stderr, and only for people: with --json the output stays one object.
+      onProgress: values.json
+        ? undefined
+        : (p) => {
+            if (p.finished && p.q !== undefined) {
+              io.stderr(`  ${p.runsDone}/${runs} runs done (seed ${p.seed}: Q(robust) ${p.q.toFixed(1)})`);
+            }
+          },
     });
     const { solution } = result;
     const best = result.runs[result.best];

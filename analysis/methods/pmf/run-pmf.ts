@@ -27,7 +27,9 @@ export interface PmfRunSettings {
 export interface PmfProgress {
   runsDone: number;
   runs: number;
-  /** Seed and current objective of a running run, or of the run just finished. */
+  /** True when this event reports a finished run (else a running run's current objective). */
+  finished: boolean;
+  /** Seed and current objective of a running run, or Q(robust) of the run just finished. */
   seed?: number;
   q?: number;
 }
@@ -80,6 +82,7 @@ export async function runPmf(input: PreparedInput, settings: PmfRunSettings): Pr
     settings.onProgress?.({
       runsDone: p.done,
       runs,
+      finished: p.result !== undefined,
       seed: p.result?.seed ?? message?.seed,
       q: p.result ? p.result.qRobust : message?.q,
     });
