@@ -265,6 +265,16 @@ const PLANS: IndustryPlan[] = [
   },
 ];
 
+/** Industries whose large emitters are graded 重大 (major) risk. */
+const HAZARDOUS_INDUSTRIES: readonly Industry[] = [
+  'electroplating',
+  'tanning',
+  'lead_acid_battery',
+  'nonferrous_smelting',
+  'nonferrous_mining',
+  'hazardous_waste',
+];
+
 const BRANDS = [
   '恒达',
   '华泰',
@@ -362,16 +372,8 @@ export function createEnterprises(random: Random): Enterprise[] {
         water[m] = sigFigs((plan.water[m] ?? 0) * size * Math.exp(0.3 * random.normal()), 3);
       }
       const total = METALS.reduce((s, m) => s + air[m] + water[m], 0);
-      const hazardous = [
-        'electroplating',
-        'tanning',
-        'lead_acid_battery',
-        'nonferrous_smelting',
-        'nonferrous_mining',
-        'hazardous_waste',
-      ];
       const riskGrade: RiskGrade =
-        total > 100 && hazardous.includes(plan.industry) ? '重大' : total > 30 ? '较大' : '一般';
+        total > 100 && HAZARDOUS_INDUSTRIES.includes(plan.industry) ? '重大' : total > 30 ? '较大' : '一般';
       list.push({
         id: `QX-E${String(n).padStart(2, '0')}`,
         nameZh: `${prefix}${brand}${product}有限公司`,
