@@ -144,6 +144,7 @@ describe('Monte Carlo over the synthetic case', () => {
       const u = 0.3 + ((i + 0.5) * 0.3) / steps;
       p += cdf(0.2 / (0.5 + 6 * dC) / (1 - u), 0.2, 0.5, 0.8) * pdf(u, 0.3, 0.48, 0.6) * (0.3 / steps);
     }
+    expect(result.screeningValues.Cd).toBeCloseTo(0.4, 12);
     const lime = result.scenarios.find((s) => s.id === 'lime')?.targetProbability ?? 0;
     expect(Math.abs(lime - p)).toBeLessThan(0.02);
     expect(p).toBeGreaterThan(0.85);

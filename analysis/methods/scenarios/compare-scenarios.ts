@@ -207,6 +207,8 @@ export interface ScenarioComparison {
   targetMet: boolean;
   targetProbability: number;
   criteria: Record<CriterionId, number>;
+  /** Criteria min–max scaled across the scenarios, 1 = best (for the radar chart). */
+  criteriaScaled: Record<CriterionId, number>;
   score: number;
   rank: number;
   onParetoFront: boolean;
@@ -243,6 +245,8 @@ export interface ComparisonResult {
     ahp?: { lambdaMax: number; consistencyIndex: number; consistencyRatio: number; consistent: boolean };
   };
   paretoFront: string[];
+  /** Area-weighted mean screening value (mg/kg) over the zones of the target land uses: the target line. */
+  screeningValues: Partial<Record<RegulatedMetal, number>>;
   scenarios: ScenarioComparison[];
 }
 
@@ -344,7 +348,7 @@ export function compareScenarios(
       carbonTCO2e: det.carbonTCO2e,
       durationYears: det.durationYears,
     };
-    const row: Omit<ScenarioComparison, 'score' | 'rank' | 'onParetoFront'> = {
+    const row: Omit<ScenarioComparison, 'score' | 'rank' | 'onParetoFront' | 'criteriaScaled'> = {
       id: scenario.id,
       name: scenario.name,
       description: scenario.description,
@@ -403,8 +407,33 @@ export function compareScenarios(
     parameters: model.parameters.map((p) => ({ ...p, range: [...p.range] })),
     ranking: { method: file.ranking.method, criteria: [...CRITERIA], directions, weights, ahp },
     paretoFront: front.map((i) => rows[i].id),
+    screeningValues: Object.fromEntries(
+      model.metals.map((metal, m) => {
+        let area = 0;
+        let total = 0;
+        model.zones.forEach((zone, z) => {
+          const s = model.meanScreening[z * model.metals.length + m];
+          if (!model.targetZone[z] || Number.isNaN(s)) return;
+          area += zone.areaHa;
+          total += zone.areaHa * s;
+        });
+        return [metal, area > 0 ? total / area : Number.NaN];
+      }),
+    ),
     scenarios: rows.map((r, i) => ({
       ...r,
+      criteriaScaled: Object.fromEntries(
+        CRITERIA.map((c, j) => {
+          const column = matrix.map((row) => row[j]);
+          const lo = Math.min(...column);
+          const hi = Math.max(...column);
+          const x = r.criteria[c];
+          return [
+            c,
+            hi > lo ? (directions[j] === 'benefit' ? (x - lo) / (hi - lo) : (hi - x) / (hi - lo)) : 1,
+          ];
+        }),
+      ) as Record<CriterionId, number>,
       score: ranked.scores[i],
       rank: ranked.ranks[i],
       onParetoFront: front.includes(i),
