@@ -9,8 +9,11 @@ import {
   assessSamples,
   cropSamplesFromTable,
   GB15618_2018,
+  GB36600_2018_CLASS_2,
+  HJ25_3_2014_PARAMETERS,
   healthRiskOfSamples,
   soilSamplesFromTable,
+  withExposure,
 } from '../../analysis/methods/assessment/index.ts';
 import { mean } from '../../analysis/stats/mean.ts';
 import { formatInteger, formatPercent, formatValue } from '../../renderer/lib/format.ts';
@@ -233,6 +236,37 @@ describe('assessment page in browser mode', () => {
     await page.waitForSelector('[data-testid=assessment-igeo][data-ready=true]');
     await element('assessment-distributions', '08-distributions-en');
     await page.selectOption('[data-testid=language]', 'zh-CN');
+  });
+
+  it('reruns with GB 36600 class 2 and an edited child body weight', async () => {
+    await page.click('[data-testid=assessment-tab-summary]');
+    await page.selectOption('[data-testid=assessment-standard]', 'gb36600-2');
+    await page.click('[data-testid=assessment-exposure] summary');
+    await page.fill('[data-testid=exposure-child-bodyWeight]', '31.8');
+    await page.click('[data-testid=assessment-run]');
+    await expect
+      .poll(() => page.locator('[data-testid=assessment-standard-used]').textContent(), { timeout: 20_000 })
+      .toContain('GB 36600-2018');
+    const expected = assessSamples(soil, { standard: GB36600_2018_CLASS_2 }).summary.classCounts;
+    for (const c of ['below_screening', 'above_screening', 'above_intervention']) {
+      expect(await page.locator(`[data-testid=class-count-${c}]`).textContent()).toContain(
+        ` ${formatInteger(expected[c], 'zh-CN')} (`,
+      );
+    }
+    expect(expected.above_screening).toBe(3);
+    await shot('09-gb36600');
+    await page.click('[data-testid=assessment-tab-health]');
+    const edited = healthRiskOfSamples(
+      soil,
+      withExposure(HJ25_3_2014_PARAMETERS, 'child', { bodyWeight: 31.8 }),
+    );
+    const childHi = mean(edited.samples.map((x) => x.child.hi));
+    expect(await cell(page.locator('[data-testid=health-child-total]'), 'hiMean')).toBe(
+      formatRisk(childHi, 'zh-CN'),
+    );
+    expect(await page.locator('[data-testid=assessment-health]').textContent()).toContain(
+      'hj25.3-2014+edited',
+    );
   });
 
   it('ran without page errors', () => {
