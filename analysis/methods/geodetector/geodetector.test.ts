@@ -49,8 +49,38 @@ describe.skipIf(!hasShared)('GeoDetector parity with geodetector 1.0-5 on Collec
     expect(soil?.means.map((m) => m.level)).toEqual(['1', '2', '3', '4', '5']);
     const published = [6.34, 6.6875, 6.583279, 5.84381, 6.347073];
     for (const [i, m] of (soil?.means ?? []).entries()) expect(m.mean).toBeCloseTo(published[i], 6);
-    // 5 strata → 10 pairwise Welch tests.
+    // 5 strata → 10 pairwise Welch tests. |t| and the Welch df from R's t.test(a, b) (R 4.2.2);
+    // the package rounds the df.
+    const welch = [
+      [3.8352310765, 14.893001381],
+      [4.1949607185, 104.7804267964],
+      [12.1847761992, 68.9997378923],
+      [0.1218320668, 76.4427540033],
+      [1.0853703738, 18.5750665921],
+      [9.7319473448, 12.5273602697],
+      [3.5438173893, 18.4409833753],
+      [14.3130543355, 77.9981763595],
+      [3.5684606602, 95.935038374],
+      [9.727646, 54.2682688618],
+    ];
     expect(soil?.comparisons).toHaveLength(10);
+    for (const [k, c] of (soil?.comparisons ?? []).entries()) {
+      expect(c.t).toBeCloseTo(welch[k][0], 8);
+      expect(c.df).toBe(Math.round(welch[k][1]));
+    }
+    // Significant at 0.05 exactly where |t| > qt(0.975, df): all but 1|5 and 2|3.
+    expect(soil?.comparisons.map((c) => c.significant)).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
   });
 
   it('ecological detector verdicts', () => {

@@ -86,3 +86,16 @@ describe('distributions against closed forms and printed tables', () => {
     expect(noncentralFSurvival(1.5, 4, 300, 2000)).toBeCloseTo(1, 10);
   });
 });
+
+// Values printed by R 4.2.2 (Debian r-base-core): pf(…, ncp, lower.tail = FALSE), qf, qt, pchisq.
+describe('parity with R', () => {
+  it('non-central F upper tail', () => {
+    expect(noncentralFSurvival(38.7355, 8, 176, 152.04)).toBeCloseTo(0.000116990877342, 14);
+    expect(noncentralFSurvival(2.5, 4, 180, 10.5)).toBeCloseTo(0.709108469575, 11);
+  });
+  it('quantiles and chi-square tail', () => {
+    expect(fQuantile(0.9, 184, 184)).toBeCloseTo(1.20846666534, 10);
+    expect(studentTQuantile(0.975, 35)).toBeCloseTo(2.03010792825, 10);
+    expect(chiSquareSurvival(22.5, 3)).toBeCloseTo(5.13301395579e-5, 15);
+  });
+});
