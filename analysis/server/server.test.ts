@@ -10,9 +10,14 @@ import type { ApiHandler } from '../api/handler.ts';
 import { decodeWire } from '../api/wire.ts';
 import { type RunningServer, safeUploadName, startServer } from './server.ts';
 
+const emitters: ((event: ApiEvent) => void)[] = [];
+
 // A handler double: the server's job is transport and security, tested here apart from the store.
 function fakeHandler(): ApiHandler {
   const listeners = new Set<(event: ApiEvent) => void>();
+  emitters.push((event) => {
+    for (const listener of listeners) listener(event);
+  });
   return {
     async call(method, params) {
       if (method === 'app.info') return { version: '9.9.9', transport: 'direct' };
@@ -184,6 +189,40 @@ describe('browser-mode server', () => {
     expect(res.headers['content-type']).toBe('application/vnd.apache.arrow.stream');
     const { tableFromIPC } = await import('apache-arrow');
     expect(Array.from(tableFromIPC(res.body).getChild('x')?.toArray() ?? [])).toEqual([1.5, 2.5]);
+  });
+
+  it('streams events over SSE to a client holding the token, and refuses one without', async () => {
+    const refused = await raw(server.port, { path: '/api/events' });
+    expect(refused.status).toBe(401);
+    const frame = await new Promise<string>((resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port: server.port, path: `/api/events?token=${token}` },
+        (res) => {
+          expect(res.headers['content-type']).toContain('text/event-stream');
+          let text = '';
+          res.on('data', (chunk: Buffer) => {
+            text += chunk.toString();
+            const at = text.indexOf('data:');
+            if (at >= 0 && text.includes('\n\n', at)) {
+              req.destroy();
+              resolve(text);
+            }
+          });
+          // The stream is open: emit one event through the handler.
+          setTimeout(
+            () => emitters[0]({ type: 'job.progress', data: { jobId: 'j1', kind: 'import', progress: 0.5 } }),
+            50,
+          );
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    const data = frame.slice(frame.indexOf('data: ') + 6, frame.indexOf('\n\n', frame.indexOf('data: ')));
+    expect(decodeWire(data)).toEqual({
+      type: 'job.progress',
+      data: { jobId: 'j1', kind: 'import', progress: 0.5 },
+    });
   });
 
   it('stores an upload under its base name in the session temp folder', async () => {

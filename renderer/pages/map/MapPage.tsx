@@ -194,7 +194,9 @@ export default function MapPage() {
           x: pickRows(lon, rows),
           y: pickRows(lat, rows),
           text: pickRows(ids, rows),
-          marker: { size: 5, color: CHART_COLORS[i++ % CHART_COLORS.length] },
+          legendgroup: 'classes',
+          legendgrouptitle: { text: t('field.land_use') },
+          marker: { size: 6, color: CHART_COLORS[i++ % CHART_COLORS.length] },
           hovertemplate: `%{text}<br>${label}<br>%{x:.5f}°E, %{y:.5f}°N<extra></extra>`,
         });
       }
