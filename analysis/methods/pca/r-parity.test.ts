@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { clusterVariables } from '../correlation/cluster-variables.ts';
+import { correlationMatrix } from '../correlation/correlation-matrix.ts';
 import { pearson } from '../correlation/pearson.ts';
 import { spearman } from '../correlation/spearman.ts';
 import { bartlettSphericity } from './bartlett.ts';
@@ -134,5 +136,31 @@ describe('PCA, KMO, Bartlett and varimax against R on USArrests', () => {
     const s = spearman(column(0), column(2));
     expect(s.r).toBeCloseTo(0.106716341835, 11);
     expect(s.p).toBeCloseTo(0.460743701436, 10);
+  });
+});
+
+describe('correlation matrix and clustering of variables against R on USArrests', () => {
+  it('Spearman matrix (cor(x, method = "spearman"))', () => {
+    const m = correlationMatrix(variables, columns, { method: 'spearman' });
+    expect(m.r[0][1]).toBeCloseTo(0.817273513306, 11);
+    expect(m.r[1][3]).toBeCloseTo(0.714368055869, 11);
+    expect(m.r[2][3]).toBeCloseTo(0.438106764967, 11);
+  });
+  it('hclust(as.dist(1 − |cor(x)|)) with average and complete linkage', () => {
+    const r = correlationMatrix(variables, columns).r;
+    const average = clusterVariables(variables, r, 'average');
+    const complete = clusterVariables(variables, r, 'complete');
+    // R merge: (−1, −2), (−4, 1), (−3, 2): Murder+Assault, then Rape, then UrbanPop.
+    expect(average.merges.map((m) => [m.left, m.right])).toEqual([
+      [0, 1],
+      [3, 4],
+      [2, 5],
+    ]);
+    [0.198126688275, 0.385589968671, 0.753404813562].forEach((h, i) => {
+      expect(average.merges[i].height).toBeCloseTo(h, 11);
+    });
+    [0.198126688275, 0.436421167042, 0.930427378264].forEach((h, i) => {
+      expect(complete.merges[i].height).toBeCloseTo(h, 11);
+    });
   });
 });
