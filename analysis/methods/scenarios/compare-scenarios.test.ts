@@ -160,6 +160,18 @@ describe('Monte Carlo over the synthetic case', () => {
   });
 });
 
+describe('defaults', () => {
+  it('target metals default to those exceeding (Cd 0.5 > 0.4; Pb 50 ≤ 100), the discount rate to 8 %', () => {
+    const bare = syntheticScenarioFile(scenarios) as Record<string, unknown>;
+    bare.target = { year: 2030 };
+    delete bare.discountRate;
+    const parsed = parseScenarioFile(bare);
+    expect(parsed.discountRate).toBe(0.08);
+    const m = compilePlanningModel(parsed, inputs);
+    expect(m.targetMetals.map((k) => m.metals[k])).toEqual(['Cd']);
+  });
+});
+
 describe('bad scenario files', () => {
   const expectError = (fn: () => unknown, pattern: RegExp) => {
     try {

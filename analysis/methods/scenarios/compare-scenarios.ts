@@ -225,7 +225,7 @@ export interface ComparisonResult {
   seed: number;
   draws: number;
   horizon: { startYear: number; endYear: number };
-  target: ScenarioFile['target'];
+  target: ScenarioFile['target'] & { metals: RegulatedMetal[] };
   discountRate: number;
   metals: RegulatedMetal[];
   zones: ZoneSummary[];
@@ -400,7 +400,7 @@ export function compareScenarios(
     seed: options.seed,
     draws: options.draws,
     horizon: file.horizon,
-    target: file.target,
+    target: { ...file.target, metals: model.targetMetals.map((m) => model.metals[m]) },
     discountRate: file.discountRate,
     metals: model.metals,
     zones: zoneSummaries(model.zones),

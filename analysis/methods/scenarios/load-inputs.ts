@@ -5,6 +5,7 @@ import { INDUSTRIES, INDUSTRY_LABELS, INPUT_PATHWAYS, type InputPathway } from '
 import { parseLandUse } from '../../domain/land-use.ts';
 import { SoilTraceError } from '../../errors.ts';
 import { numericColumn, readTableFile, type TableFile, textColumn } from '../../io/read-table-file.ts';
+import { metalForHeader } from '../assessment/soil-samples-from-table.ts';
 import { parseZonePolygons, type ZonePolygon } from './geojson-zones.ts';
 import type { SoilSamples } from './zones.ts';
 
@@ -33,13 +34,39 @@ function requireHeader(table: TableFile, candidates: string[]): string {
 }
 
 /** Reads soil samples; `fluxZoneColumn` (default `flux_zone` when present) links samples to flux zones. */
+// "<0.05" (below the detection limit) is read as half the limit, as the assessment reader does
+// (USEPA 2000, QA/G-9 §4.7).
+const CENSORED = /^[<＜]\s*([0-9]*\.?[0-9]+(?:e-?[0-9]+)?)$/i;
+
+function concentrationColumn(table: TableFile, index: number): Float64Array {
+  const column = table.headers[index];
+  return Float64Array.from(table.rows, (row, i) => {
+    const cell = (row[index] ?? '').trim();
+    if (cell === '') return Number.NaN;
+    const censored = CENSORED.exec(cell);
+    if (censored) return Number(censored[1]) / 2;
+    const value = Number(cell);
+    if (!Number.isFinite(value)) {
+      throw new SoilTraceError(
+        { zh: '应为数值（或 <检出限），却是文本', en: 'expected a number (or <detection limit), found text' },
+        { file: table.file, row: i + 2, column, value: cell },
+      );
+    }
+    return value;
+  });
+}
+
+/**
+ * Reads soil samples (English or Chinese survey headers such as 镉Cd(mg/kg); censored "<DL" cells as
+ * DL/2); `fluxZoneColumn` (default `flux_zone` when present) links samples to flux zones.
+ */
 export function readSoilSamples(path: string, fluxZoneColumn?: string): SoilSamples {
   const table = readTableFile(path);
   const idHeader = findHeader(table, ['sample_id', 'id', '样点编号', '样品编号']);
   const lon = numericColumn(table, requireHeader(table, ['lon', 'longitude', '经度']));
   const lat = numericColumn(table, requireHeader(table, ['lat', 'latitude', '纬度']));
-  const pH = numericColumn(table, requireHeader(table, ['pH', 'ph']));
-  const landUseHeader = requireHeader(table, ['land_use', 'landuse', '土地利用', '用地类型']);
+  const pH = numericColumn(table, requireHeader(table, ['pH', 'ph', 'pH值']));
+  const landUseHeader = requireHeader(table, ['land_use', 'landuse', '土地利用类型', '土地利用', '用地类型']);
   const landUse = textColumn(table, landUseHeader).map((text, i) => {
     const code = parseLandUse(text);
     if (!code) {
@@ -65,10 +92,16 @@ export function readSoilSamples(path: string, fluxZoneColumn?: string): SoilSamp
     }
   }
   const concentration: SoilSamples['concentration'] = {};
-  for (const metal of REGULATED_METALS) {
-    const header = findHeader(table, [metal, `${metal}_mg_kg`, findElement(metal)?.zh ?? metal]);
-    if (header) concentration[metal] = numericColumn(table, header);
-  }
+  table.headers.forEach((header, index) => {
+    const metal = metalForHeader(header);
+    if (
+      metal &&
+      (REGULATED_METALS as readonly string[]).includes(metal) &&
+      !concentration[metal as RegulatedMetal]
+    ) {
+      concentration[metal as RegulatedMetal] = concentrationColumn(table, index);
+    }
+  });
   const fluxHeader = fluxZoneColumn
     ? requireHeader(table, [fluxZoneColumn])
     : findHeader(table, ['flux_zone', '通量分区']);

@@ -189,13 +189,33 @@ function industryMatches(enterprise: Enterprise, wanted: string): boolean {
   return label !== undefined && (label.zh === wanted || label.en === wanted);
 }
 
+/**
+ * Target metals when the file names none: those above their screening value in any cell of the
+ * target land uses at the start (in `metals` order), else the first metal.
+ */
+export function defaultTargetMetals(
+  metals: RegulatedMetal[],
+  zones: ManagementZone[],
+  cells: ZoneCells,
+  landUses: readonly string[],
+): RegulatedMetal[] {
+  const exceeding = metals.filter((m) =>
+    zones.some((zone) => landUses.includes(zone.landUse) && (zone.exceedanceAreaHa[m] ?? 0) > 0),
+  );
+  return exceeding.length > 0
+    ? exceeding
+    : metals.slice(0, 1).filter((m) => cells.concentration[m] !== undefined);
+}
+
 /** Builds the planning model; throws SoilTraceError naming the JSON path of any bad reference. */
 export function compilePlanningModel(file: ScenarioFile, inputs: PlanningInputs): PlanningModel {
   const { zones, cells, enterprises, fluxes, library } = inputs;
   const metals = (file.metals ?? (Object.keys(cells.concentration) as RegulatedMetal[])).filter(
     (m) => cells.concentration[m] !== undefined,
   );
-  for (const [k, m] of file.target.metals.entries()) {
+  const targetMetalNames =
+    file.target.metals ?? defaultTargetMetals(metals, zones, cells, file.target.landUses);
+  for (const [k, m] of targetMetalNames.entries()) {
     if (!metals.includes(m))
       fail(`target.metals[${k}]`, `样点数据中没有 ${m}`, `the samples have no ${m} column`);
   }
@@ -338,7 +358,7 @@ export function compilePlanningModel(file: ScenarioFile, inputs: PlanningInputs)
   }
 
   // Cells in zone order, with the target metals' initial concentration and screening value.
-  const targetMetals = file.target.metals.map((m) => metals.indexOf(m));
+  const targetMetals = targetMetalNames.map((m) => metals.indexOf(m));
   const zoneCellStart = new Int32Array(Z + 1);
   for (let z = 0; z < Z; z++) zoneCellStart[z + 1] = zoneCellStart[z] + zones[z].cells.length;
   const nCells = zoneCellStart[Z];

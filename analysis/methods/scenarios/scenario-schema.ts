@@ -171,11 +171,13 @@ export const scenarioFileSchema = z
       .object({ startYear: z.number().int(), endYear: z.number().int() })
       .strict()
       .refine((h) => h.endYear >= h.startYear, { message: 'endYear must not be before startYear' }),
-    discountRate: z.number().min(0).max(1),
+    /** Default 8 %, the social discount rate of 《建设项目经济评价方法与参数》 (3rd ed., verify). */
+    discountRate: z.number().min(0).max(1).default(0.08),
     target: z
       .object({
         year: z.number().int(),
-        metals: z.array(metal).min(1),
+        /** Default: the metals above their screening value anywhere on the target land uses. */
+        metals: z.array(metal).min(1).optional(),
         criterion: z.enum(['safe-utilization', 'below-screening']).default('safe-utilization'),
         rate: z.number().min(0).max(1).default(0.95),
         /** Land uses the target counts: cultivated land (耕地) by default. */
