@@ -14,8 +14,9 @@ export interface CoordinatePlan {
   /** SQL for lon and lat, reading `r` (raw table) and `c` (__coords) aliases. */
   lon: string;
   lat: string;
-  xOriginal: string;
-  yOriginal: string;
+  /** The source coordinates when they were converted (null when lon/lat were stored as given). */
+  xOriginal: string | null;
+  yOriginal: string | null;
   /** Whether the insert must join __coords. */
   join: boolean;
 }
@@ -107,12 +108,13 @@ export async function planCoordinates(
         join: true,
       };
     }
+    // No conversion: lon/lat are the originals, so x_original/y_original stay NULL.
     return {
       crs: crs === 'cgcs2000' ? 'EPSG:4490' : 'EPSG:4326',
       lon: lonSql,
       lat: latSql,
-      xOriginal: lonSql,
-      yOriginal: latSql,
+      xOriginal: null,
+      yOriginal: null,
       join: false,
     };
   }

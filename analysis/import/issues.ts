@@ -1,9 +1,17 @@
 import { SoilTraceError } from '../errors.ts';
-import type { ImportIssue } from './types.ts';
+import type { ImportIssue, MappedColumn } from './types.ts';
 
 /** An import refused by validation; `issues` lists every problem found (errors and warnings). */
 export class ImportError extends SoilTraceError {
   readonly issues: ImportIssue[];
+  /** What was read before validation stopped the import (for a preview that lets users fix the mapping). */
+  context?: {
+    headers: string[];
+    mapping: MappedColumn[];
+    encoding: string | null;
+    sheet: string | null;
+    sheets: string[];
+  };
 
   constructor(issues: ImportIssue[]) {
     const errors = issues.filter((i) => i.severity === 'error');

@@ -9,7 +9,6 @@ import {
   concentration,
   dateOf,
   depthRange,
-  isBadConcentration,
   isMissing,
   isNotNumber,
   numberOf,
@@ -131,6 +130,7 @@ export async function runPipeline(
   let source = await openSource(request.file, { kind, format: request.format, sheet: request.sheet });
   const file = source.file;
   const rawTable = sqlIdentifier(`raw_${datasetId}`);
+  let mappingForContext: MappedColumn[] | null = null;
   try {
     checkAborted(signal, file);
     if (source.format === 'parquet') {
@@ -139,6 +139,7 @@ export async function runPipeline(
       source.columnNames = [...source.headers];
     }
     const mapping = buildMapping(source.headers, kind, request.mapping, file);
+    mappingForContext = mapping;
     if (request.format === 'pmf') applyPmfConvention(mapping);
     const numericNames = new Set(
       mapping
@@ -183,16 +184,37 @@ export async function runPipeline(
     const rowSql = source.rowSql.startsWith('rowid')
       ? `(r.${source.rowSql} - ${firstRowid})::INTEGER`
       : `r.${source.rowSql}::INTEGER`;
-    const ctx: Context = { connection, rawTable, file, fields, rowSql, issues: [], checks: [], kind };
+    const ctx: Context = {
+      connection,
+      rawTable,
+      file,
+      fields,
+      rowSql,
+      issues: [],
+      checks: [],
+      kind,
+      negativeColumns: new Set(),
+    };
     if (rowCount === 0) {
       ctx.issues.push(
         issue('error', 'empty', { zh: '文件中没有数据行', en: 'the file has no data rows' }, { file }),
       );
       throw new ImportError(ctx.issues);
     }
-    await validate(ctx);
-    checkAborted(signal, file);
+    validateColumns(ctx);
     if (ctx.issues.some((i) => i.severity === 'error')) throw new ImportError(ctx.issues);
+    const numericElements = [...fields.values()].filter(
+      (c) => !c.varchar && quantityOf(c.field) === 'concentration',
+    );
+    if (numericElements.length > 0) {
+      const [negatives] = await scalarRows(
+        connection,
+        `SELECT ${numericElements.map((c) => `count(*) FILTER (${c.sql} < 0)`).join(', ')} FROM ${rawTable} r`,
+      );
+      numericElements.forEach((c, i) => {
+        if (Number(negatives[i]) > 0) ctx.negativeColumns.add(c.field);
+      });
+    }
 
     const num = (f: string) => {
       const c = fields.get(f);
@@ -223,12 +245,25 @@ export async function runPipeline(
     }
     checkAborted(signal, file);
     await insertCanonical(ctx, datasetId, plan);
+    ctx.canonTable = sqlIdentifier(canonicalTableName(datasetId));
     checkAborted(signal, file);
+    await validate(ctx);
+    checkAborted(signal, file);
+    if (ctx.issues.some((i) => i.severity === 'error')) throw new ImportError(ctx.issues);
     await warnAfterInsert(ctx, datasetId, plan !== null);
     if (request.uncertaintyFile) await importUncertainties(ctx, request, datasetId);
     return { source, mapping, rawTable, rows: rowCount, crs: plan?.crs ?? null, issues: ctx.issues };
   } catch (error) {
     source.dispose();
+    if (error instanceof ImportError && !error.context && mappingForContext) {
+      error.context = {
+        headers: source.headers,
+        mapping: mappingForContext,
+        encoding: source.encoding,
+        sheet: source.sheet,
+        sheets: source.sheets,
+      };
+    }
     throw error;
   }
 }
@@ -242,6 +277,10 @@ interface Context {
   issues: ImportIssue[];
   checks: Check[];
   kind: ImportRequest['kind'];
+  /** The canonical table, once built. */
+  canonTable?: string;
+  /** Number-typed element columns holding negative values (detection-limit codes or errors). */
+  negativeColumns: Set<string>;
 }
 
 /** EPA PMF 5 input files: the first column is the sample id (or date); the rest are species. */
@@ -282,7 +321,8 @@ async function flushChecks(ctx: Context): Promise<void> {
     `count(*) FILTER (${c.predicate})`,
     `min(r.rowid) FILTER (${c.predicate})`,
   ]);
-  const [totals] = await scalarRows(ctx.connection, `SELECT ${aggregates.join(', ')} FROM ${ctx.rawTable} r`);
+  const from = ctx.canonTable ? `${ctx.rawTable} r POSITIONAL JOIN ${ctx.canonTable} k` : `${ctx.rawTable} r`;
+  const [totals] = await scalarRows(ctx.connection, `SELECT ${aggregates.join(', ')} FROM ${from}`);
   for (const [i, check] of checks.entries()) {
     const count = Number(totals[2 * i]);
     if (count === 0) continue;
@@ -304,7 +344,8 @@ async function flushChecks(ctx: Context): Promise<void> {
 
 const EXPECT_NUMBER = { zh: '应为数值，却是文本', en: 'expected a number, found text' };
 
-async function validate(ctx: Context): Promise<void> {
+/** Checks that need no rows: the columns a kind requires. */
+function validateColumns(ctx: Context): void {
   const { fields, kind, file } = ctx;
   const required =
     kind === 'soil' || kind === 'crop' ? ['sample_id'] : kind === 'flux' ? ['pathway', 'metal', 'flux'] : [];
@@ -338,29 +379,47 @@ async function validate(ctx: Context): Promise<void> {
       ),
     );
   }
+}
+
+/**
+ * Row checks, after the canonical table is built (in the same transaction): the raw table `r` and
+ * the canonical table `k` are read side by side (POSITIONAL JOIN), so concentration checks use the
+ * already-parsed typed columns and look at the source text only where the value came out empty.
+ */
+async function validate(ctx: Context): Promise<void> {
+  const { fields, kind, file } = ctx;
+  const elements = [...fields.values()].filter((c) => quantityOf(c.field) === 'concentration');
   // Negative values are detection-limit codes only when no larger than the column's smallest
-  // measured value; find those minima for every element in one scan.
+  // measured value (in mg/kg); find those minima for every element in one scan.
+  const col = (c: FieldColumn) => `k.${elementColumn(c.field)}`;
   const minima =
     elements.length === 0
       ? []
       : (
           await scalarRows(
             ctx.connection,
-            `SELECT ${elements.map((c) => `min(${numberOf(c)}) FILTER (${numberOf(c)} > 0)`).join(', ')} FROM ${ctx.rawTable} r`,
+            `SELECT ${elements.map((c) => `min(${col(c)}_mg_kg) FILTER (${col(c)}_mg_kg > 0)`).join(', ')} FROM ${ctx.canonTable} k`,
           )
         )[0];
   for (const [i, c] of elements.entries()) {
-    await firstOffender(ctx, isBadConcentration(c), c, 'not-a-number', {
-      zh: '应为数值或未检出标记（如 “<0.01”、“ND”），却是文本',
-      en: 'expected a number or a below-detection mark ("<0.01", "ND"), found text',
-    });
+    await firstOffender(
+      ctx,
+      `${col(c)}_mg_kg IS NULL AND ${col(c)}_below_dl IS NULL AND NOT ${isMissing(c)} AND coalesce(${numberOf(c)} NOT IN ${PMF_MISSING_CODES}, true)`,
+      c,
+      'not-a-number',
+      {
+        zh: '应为数值或未检出标记（如 “<0.01”、“ND”），却是文本',
+        en: 'expected a number or a below-detection mark ("<0.01", "ND"), found text',
+      },
+    );
     const n = numberOf(c);
     const minPositive = minima[i];
-    if (minPositive !== null && minPositive !== undefined) {
+    const hasLimits = c.varchar || ctx.negativeColumns.has(c.field);
+    if (hasLimits && minPositive !== null && minPositive !== undefined) {
       const limit = Number(minPositive) * (1 + 1e-9);
       await firstOffender(
         ctx,
-        `${n} < 0 AND ${n} NOT IN ${PMF_MISSING_CODES} AND -${n} > ${limit}`,
+        `${col(c)}_below_dl AND ${col(c)}_dl_mg_kg > ${limit} AND ${n} < 0`,
         c,
         'negative',
         {
@@ -572,20 +631,18 @@ async function insertCanonical(
     if (c) cols.push([target, scaled(numberOf(c), c.factor)]);
   };
   if (plan) {
-    cols.push(
-      ['lon', plan.lon],
-      ['lat', plan.lat],
-      ['x_original', plan.xOriginal],
-      ['y_original', plan.yOriginal],
-    );
-    cols.push(['crs_original', sqlString(plan.crs)]);
+    cols.push(['lon', plan.lon], ['lat', plan.lat], ['crs_original', sqlString(plan.crs)]);
+    if (plan.xOriginal && plan.yOriginal)
+      cols.push(['x_original', plan.xOriginal], ['y_original', plan.yOriginal]);
   }
   const elements = () => {
     for (const c of fields.values()) {
       if (quantityOf(c.field) !== 'concentration') continue;
       const e = elementColumn(c.field);
       const expr = concentration(c, c.factor);
-      cols.push([`${e}_mg_kg`, expr.value], [`${e}_below_dl`, expr.belowDl], [`${e}_dl_mg_kg`, expr.dl]);
+      cols.push([`${e}_mg_kg`, expr.value], [`${e}_below_dl`, expr.belowDl]);
+      // A number column without negative codes has no detection limits: the view reads NULL.
+      if (c.varchar || ctx.negativeColumns.has(c.field)) cols.push([`${e}_dl_mg_kg`, expr.dl]);
     }
   };
   const date = fields.get('date');
@@ -683,7 +740,7 @@ async function warnAfterInsert(ctx: Context, datasetId: string, hasCoordinates: 
           )
           .join(
             ', ',
-          )} FROM (SELECT * FROM ${table} WHERE ${where}) USING SAMPLE reservoir(50000 ROWS) REPEATABLE (42)`,
+          )} FROM (SELECT ${cols.join(', ')} FROM ${table} WHERE ${where}) USING SAMPLE reservoir(50000 ROWS) REPEATABLE (42)`,
       );
       const fences = cols.map((_, i) => {
         const [q1, q3, n] = [quartiles[3 * i], quartiles[3 * i + 1], Number(quartiles[3 * i + 2])];
@@ -813,7 +870,14 @@ async function importUncertainties(ctx: Context, request: ImportRequest, dataset
         type: typeOf.get(source.columnNames[i]) ?? 'VARCHAR',
       };
       const before = ctx.issues.length;
-      const uncertaintyCtx: Context = { ...ctx, rawTable: table, file: source.file, rowSql, checks: [] };
+      const uncertaintyCtx: Context = {
+        ...ctx,
+        rawTable: table,
+        file: source.file,
+        rowSql,
+        checks: [],
+        canonTable: undefined,
+      };
       await firstOffender(
         uncertaintyCtx,
         `${isNotNumber(c)} OR ${numberOf(c)} < 0 AND ${numberOf(c)} NOT IN ${PMF_MISSING_CODES}`,
