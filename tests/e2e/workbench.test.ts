@@ -191,6 +191,23 @@ describe('workbench in browser mode', () => {
     );
     expect(await page.locator('[data-testid=map] .colorbar').count()).toBe(1);
     await shot('07-map-cd');
+    // The WebGL map exports too: a 150 dpi PNG and an SVG (points embedded as an image layer).
+    const map = page.locator('[data-testid=map]');
+    await map.locator('[data-testid=export-button]').click();
+    await map.locator('[data-testid=export-png]').click();
+    await map.locator('[data-testid=png-dpi]').selectOption('150');
+    const [png] = await Promise.all([page.waitForEvent('download'), map.locator('[data-testid=png-save]').click()]);
+    const pngPath = join(exportDir, png.suggestedFilename());
+    await png.saveAs(pngPath);
+    // Default 800 × 500 CSS px at 150/96 = 1.5625 → 1250 × 781.25 px.
+    expect(pngSize(readFileSync(pngPath)).width).toBe(1250);
+    await map.locator('[data-testid=export-button]').click();
+    const [svg] = await Promise.all([page.waitForEvent('download'), map.locator('[data-testid=export-svg]').click()]);
+    const svgPath = join(exportDir, svg.suggestedFilename());
+    await svg.saveAs(svgPath);
+    const svgText = readFileSync(svgPath, 'utf8');
+    expect(svgText.startsWith('<svg')).toBe(true);
+    expect(svgText).toContain('经度');
     await page.selectOption('[data-testid=map-color]', 'land_use');
     await expect
       .poll(() => page.locator('[data-testid=map] .legendtext').allTextContents())
