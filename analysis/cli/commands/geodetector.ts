@@ -148,7 +148,7 @@ export const command: CliCommand = {
         .filter((v) => v !== ''),
     );
     const table = readTableFile(file);
-    const yAll = numericColumn(table, yName);
+    const y = numericColumn(table, yName);
     const columns = xNames.map((name) => {
       if (name === yName) {
         throw new SoilTraceError(
@@ -158,16 +158,15 @@ export const command: CliCommand = {
       }
       return factorColumn(table, name);
     });
-    const y = yAll;
-    const withY = Array.from(y).filter(Number.isFinite).length;
+    const yPresent = Array.from(y).filter(Number.isFinite);
+    const withY = yPresent.length;
     if (withY < 3) {
       throw new SoilTraceError(
         { zh: `Y 的有效值不足 3 个（仅 ${withY} 个）`, en: `fewer than 3 values of Y (${withY})` },
         { file: table.file, column: yName },
       );
     }
-    const present = Array.from(y).filter(Number.isFinite);
-    if (present.every((v) => v === present[0])) {
+    if (yPresent.every((v) => v === yPresent[0])) {
       throw new SoilTraceError(
         { zh: 'Y 为常数，无法计算 q', en: 'Y is constant: q is undefined' },
         { file: table.file, column: yName },
@@ -220,7 +219,7 @@ export const command: CliCommand = {
     const output = {
       y: yName,
       n: withY,
-      droppedRows: yAll.length - withY,
+      droppedRows: y.length - withY,
       factors: result.factors.map((f) => ({ ...f, discretization: discretizations[f.x] })),
       interactions: result.interactions,
       risk: result.risk,
