@@ -22,6 +22,14 @@ export interface OpenFileRequest {
   filters: { name: string; extensions: string[] }[];
 }
 
+/** Native menu items main forwards to the renderer (electron/menu-commands.ts validates them). */
+export type MenuCommand =
+  | { type: 'import-data'; path: string }
+  | { type: 'export' }
+  | { type: 'show-view'; view: 'project' | 'data' | 'map' | 'jobs' }
+  | { type: 'set-language'; locale: 'zh' | 'en' }
+  | { type: 'user-guide' };
+
 export interface SoilTraceBridge {
   /** One API call: method name from the contract, params as plain data (Uint8Array allowed). */
   invoke(method: string, params: unknown): Promise<ApiResponse>;
@@ -33,6 +41,10 @@ export interface SoilTraceBridge {
   openFile(request: OpenFileRequest): Promise<string | null>;
   /** Absolute path of a File from an <input type=file> or a drop (webUtils.getPathForFile). */
   pathForFile(file: File): string;
+  /** Electron only: native menu commands for the renderer. */
+  onMenuCommand?(listener: (command: MenuCommand) => void): () => void;
+  /** Electron only: tells main the UI language so the native menu follows it. */
+  setLanguage?(locale: 'zh' | 'en'): void;
 }
 
 declare global {

@@ -5,11 +5,13 @@ import { pages } from '../pages/registry.ts';
 import { ErrorBox } from './ErrorBox.tsx';
 import { useProject } from './project-context.tsx';
 import { navigate, useHashRoute } from './use-hash-route.ts';
+import { useMenuCommands } from './use-menu-commands.ts';
 
 export function App() {
   const { t, i18n } = useTranslation();
   const { status, project, error, openSample } = useProject();
   const route = useHashRoute();
+  useMenuCommands();
   const current = pages.find((p) => p.id === route.page) ?? pages[0];
   const Page = current.component;
   const blocked = current.needsProject && !project;

@@ -1,5 +1,5 @@
 import type { Table } from 'apache-arrow';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColumnMapping, ImportPreview, Issue, JobStatus } from '../../../analysis/api/contract.ts';
 import { ApiCallError } from '../../api/client.ts';
@@ -15,6 +15,8 @@ const KINDS = ['soil', 'crop', 'emission', 'flux'];
 const IGNORE = '';
 
 interface WizardProps {
+  /** A file already on disk (Electron's native open dialog); otherwise the user picks one. */
+  initialPath?: string;
   onClose(): void;
   onImported(): void;
 }
@@ -70,11 +72,11 @@ function PreviewTable({ table }: { table: Table }) {
   );
 }
 
-export function ImportWizard({ onClose, onImported }: WizardProps) {
+export function ImportWizard({ initialPath, onClose, onImported }: WizardProps) {
   const { t, i18n } = useTranslation();
   const api = useApi();
-  const [path, setPath] = useState<string | null>(null);
-  const [fileName, setFileName] = useState('');
+  const [path, setPath] = useState<string | null>(initialPath ?? null);
+  const [fileName, setFileName] = useState(initialPath ? (initialPath.split(/[\\/]/).pop() ?? '') : '');
   const [kind, setKind] = useState('soil');
   const [sheet, setSheet] = useState<string | undefined>(undefined);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
@@ -106,6 +108,11 @@ export function ImportWizard({ onClose, onImported }: WizardProps) {
     },
     [api],
   );
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: preview the given file once, on open
+  useEffect(() => {
+    if (initialPath) void loadPreview(initialPath, kind, undefined);
+  }, [initialPath]);
 
   async function chooseFile(file: File | undefined) {
     if (!file) return;

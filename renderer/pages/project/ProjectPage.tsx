@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DatasetInfo } from '../../../analysis/api/contract.ts';
 import { locationText } from '../../app/ErrorBox.tsx';
 import { useProject } from '../../app/project-context.tsx';
-import { navigate } from '../../app/use-hash-route.ts';
+import { navigate, useHashRoute } from '../../app/use-hash-route.ts';
 import { pick } from '../../i18n/index.ts';
 import { formatDateTime, formatInteger } from '../../lib/format.ts';
 import { ImportWizard } from './ImportWizard.tsx';
@@ -62,7 +62,10 @@ function DatasetRow({ dataset }: { dataset: DatasetInfo }) {
 export default function ProjectPage() {
   const { t } = useTranslation();
   const { project, datasets, refresh } = useProject();
+  // File › Import in Electron arrives as #/project?import=<path chosen in the native dialog>.
+  const importPath = useHashRoute().query.get('import');
   const [importing, setImporting] = useState(false);
+  const open = importing || importPath !== null;
 
   return (
     <div className="page" data-testid="page-project">
@@ -89,9 +92,14 @@ export default function ProjectPage() {
           <dd>{datasets.length}</dd>
         </dl>
       )}
-      {importing && (
+      {open && (
         <ImportWizard
-          onClose={() => setImporting(false)}
+          key={importPath ?? 'upload'}
+          initialPath={importPath ?? undefined}
+          onClose={() => {
+            setImporting(false);
+            if (importPath !== null) navigate('project');
+          }}
           onImported={() => {
             void refresh();
           }}
