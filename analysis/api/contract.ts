@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { assessmentMethods } from './contracts/assessment.ts';
+import { attributionMethods } from './contracts/attribution.ts';
 
 // The one API between the UI and the core (DEVELOPERS.md, "Architecture"). Both transports —
 // Electron IPC and the loopback HTTP server — carry exactly these methods, params and results;
@@ -123,6 +124,7 @@ export type ApiErrorShape = z.infer<typeof apiErrorShape>;
 
 /** Every method: its params schema and its result schema. Add an analysis by adding entries here. */
 export const methods = {
+  ...attributionMethods,
   ...assessmentMethods,
   'app.info': {
     params: z.object({}),

@@ -1,5 +1,6 @@
 import { appRoutes } from './app.ts';
 import { assessmentRoutes } from './assessment.ts';
+import { attributionRoutes } from './attribution.ts';
 import { dataRoutes } from './data.ts';
 import { exportRoutes } from './export.ts';
 import { jobsRoutes } from './jobs.ts';
@@ -8,6 +9,7 @@ import type { RouteModule } from './types.ts';
 
 // One module per area; adding an area's methods = its entries in contract.ts + one line here.
 const modules: RouteModule[] = [
+  attributionRoutes,
   assessmentRoutes,
   appRoutes,
   projectRoutes,
