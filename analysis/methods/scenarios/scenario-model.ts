@@ -73,6 +73,8 @@ export interface CompiledScenario {
   volumeTreatedM3: number;
   /** Zones any action or source control reaches (others follow their unchanged balance). */
   touchedZone: Uint8Array;
+  /** Zones with an input-reduction measure (fertilizer, manure, irrigation). */
+  inputReducedZone: Uint8Array;
   /** Parameter slots this scenario reads (for the tornado). */
   usedSlots: number[];
   warnings: string[];
@@ -91,6 +93,8 @@ export interface PlanningModel {
   metals: RegulatedMetal[];
   /** Indices into `metals` of the target metals. */
   targetMetals: number[];
+  /** 0 … (number of target metals − 1). */
+  targetPositions: number[];
   zones: ManagementZone[];
   cellAreaHa: number;
   parameters: ParameterSpec[];
@@ -526,7 +530,13 @@ export function compilePlanningModel(file: ScenarioFile, inputs: PlanningInputs)
       };
     });
     const touchedZone = new Uint8Array(Z);
-    for (const action of actions) for (const z of action.zones) touchedZone[z] = 1;
+    const inputReducedZone = new Uint8Array(Z);
+    for (const action of actions) {
+      for (const z of action.zones) {
+        touchedZone[z] = 1;
+        if (action.inputPathways.length > 0) inputReducedZone[z] = 1;
+      }
+    }
     for (const e of targeted) {
       for (let z = 0; z < Z; z++) {
         for (let m = 0; m < M; m++) if (enterpriseDeposition[(z * M + m) * E + e] > 0) touchedZone[z] = 1;
@@ -538,6 +548,7 @@ export function compilePlanningModel(file: ScenarioFile, inputs: PlanningInputs)
       description: spec.description,
       actions,
       touchedZone,
+      inputReducedZone,
       targetedEnterprises: Int32Array.from([...targeted].sort((a, b) => a - b)),
       areaTreatedHa: sum([...treated].map((z) => zones[z].areaHa)),
       volumeTreatedM3,
@@ -564,6 +575,7 @@ export function compilePlanningModel(file: ScenarioFile, inputs: PlanningInputs)
     targetRate: file.target.rate,
     metals,
     targetMetals,
+    targetPositions: targetMetals.map((_, k) => k),
     zones,
     cellAreaHa: cells.cellAreaHa,
     parameters,
@@ -715,15 +727,33 @@ export function evaluateScenario(
   const T = model.targetIndex;
   const w = model.workspace;
   const size = Z * J * n;
-  const uptakeKeep = w.uptakeKeep.fill(1, 0, size);
-  const exposureKeep = w.exposureKeep.fill(1, 0, size);
-  const removalF = w.removalF.fill(0, 0, size);
-  const removalG = w.removalG.fill(0, 0, size);
-  const oneTime = w.oneTime.fill(0, 0, size);
-  const inputKeep = w.inputKeep.fill(1, 0, size * PATHWAYS);
-  const noFood = w.noFood.fill(0);
-  const cutKeep = w.cutKeep.fill(1);
+  const { uptakeKeep, exposureKeep, removalF, removalG, oneTime, inputKeep, noFood, cutKeep } = w;
   const targeted = scenario.targetedEnterprises;
+  // Reset the scratch buffers. The fast evaluation only resets (and later only reads) the slices of
+  // the zones and enterprises this scenario touches; untouched zones read as "no effect".
+  if (detail) {
+    uptakeKeep.fill(1, 0, size);
+    exposureKeep.fill(1, 0, size);
+    removalF.fill(0, 0, size);
+    removalG.fill(0, 0, size);
+    oneTime.fill(0, 0, size);
+    inputKeep.fill(1, 0, size * PATHWAYS);
+    noFood.fill(0);
+    cutKeep.fill(1);
+  } else {
+    const block = J * n;
+    for (let z = 0; z < Z; z++) {
+      if (!scenario.touchedZone[z]) continue;
+      uptakeKeep.fill(1, z * block, (z + 1) * block);
+      exposureKeep.fill(1, z * block, (z + 1) * block);
+      removalF.fill(0, z * block, (z + 1) * block);
+      removalG.fill(0, z * block, (z + 1) * block);
+      oneTime.fill(0, z * block, (z + 1) * block);
+      noFood.fill(0, z * n, (z + 1) * n);
+      if (scenario.inputReducedZone[z]) inputKeep.fill(1, z * block * PATHWAYS, (z + 1) * block * PATHWAYS);
+    }
+    for (let q = 0; q < targeted.length; q++) cutKeep.fill(1, targeted[q] * n, (targeted[q] + 1) * n);
+  }
   const cashFlows = new Float64Array(n);
   let carbonKg = 0;
   let firstStart = Number.POSITIVE_INFINITY;
@@ -834,12 +864,16 @@ export function evaluateScenario(
       }
       let a = 1;
       let b = 0;
+      const reduced = scenario.inputReducedZone[z] === 1;
       for (let t = 0; t < n; t++) {
-        let other = 0;
-        for (let p = 0; p < PATHWAYS; p++) {
-          if (p === ATMOSPHERIC) continue;
-          const base = model.baseInputs[zm * PATHWAYS + p];
-          if (base !== 0) other += base * inputKeep[(zj * PATHWAYS + p) * n + t];
+        let other = model.otherInputs[zm];
+        if (reduced) {
+          other = 0;
+          for (let p = 0; p < PATHWAYS; p++) {
+            if (p === ATMOSPHERIC) continue;
+            const base = model.baseInputs[zm * PATHWAYS + p];
+            if (base !== 0) other += base * inputKeep[(zj * PATHWAYS + p) * n + t];
+          }
         }
         let cut = 0;
         for (let q = 0; q < targeted.length; q++) {
@@ -874,7 +908,8 @@ export function evaluateScenario(
   // C0; otherwise (several target metals, polygon zones) cell by cell.
   const cellArea = model.cellAreaHa;
   const K = model.targetMetals.length;
-  const jOfTarget = (k: number) => (detail ? model.targetMetals[k] : k);
+  // Position of target metal k among the evaluated metals.
+  const targetJ = detail ? model.targetMetals : model.targetPositions;
   let exceedBefore = 0;
   let exceedAfter = 0;
   let polluted = 0;
@@ -886,7 +921,8 @@ export function evaluateScenario(
   for (let z = 0; z < Z; z++) {
     if (snapshots) snapshots.set([exceedBefore, exceedAfter, unsafeBefore, unsafeAfter], z * 4);
     const construction = isConstruction(zones[z].landUse);
-    const food = !noFood[z * n + T];
+    const touched = scenario.touchedZone[z] === 1;
+    const food = !touched || !noFood[z * n + T];
     const from = model.zoneCellStart[z];
     const to = model.zoneCellStart[z + 1];
     if (from === to || !model.targetZone[z]) continue;
@@ -894,7 +930,7 @@ export function evaluateScenario(
     if (K === 1 && !Number.isNaN(uniform)) {
       const m = model.targetMetals[0];
       const zm = z * M + m;
-      const zj = z * J + jOfTarget(0);
+      const zj = z * J + targetJ[0];
       const s = uniform;
       const a = aT[zj];
       const b = bT[zj];
@@ -903,7 +939,7 @@ export function evaluateScenario(
       let tSafeAfter: number;
       if (construction) {
         tSafeBefore = s;
-        const keep = exposureKeep[zj * n + T];
+        const keep = touched ? exposureKeep[zj * n + T] : 1;
         tSafeAfter = keep > 0 ? c0Threshold(a, b, s / keep) : Number.POSITIVE_INFINITY;
       } else {
         const slot = model.bcfSlot[zm];
@@ -912,7 +948,7 @@ export function evaluateScenario(
         const factor = linked ? values[slot] : 1;
         const bound = linked ? limit : s;
         tSafeBefore = Math.max(s, bound / factor);
-        const keep = factor * uptakeKeep[zj * n + T];
+        const keep = factor * (touched ? uptakeKeep[zj * n + T] : 1);
         tSafeAfter = food
           ? c0Threshold(a, b, Math.max(s, keep > 0 ? bound / keep : Number.POSITIVE_INFINITY))
           : Number.POSITIVE_INFINITY;
@@ -941,14 +977,14 @@ export function evaluateScenario(
         const s = model.cellScreening[k][c];
         if (Number.isNaN(s)) continue;
         const zm = z * M + model.targetMetals[k];
-        const zj = z * J + jOfTarget(k);
+        const zj = z * J + targetJ[k];
         const c0 = model.cellC0[k][c];
         const ct = Math.max(0, aT[zj] * c0 + bT[zj]);
         if (c0 > s) eb = true;
         if (ct > s) ea = true;
         if (construction) {
           if (c0 > s) safeBefore = false;
-          if (ct * exposureKeep[zj * n + T] > s) safeAfter = false;
+          if (ct * (touched ? exposureKeep[zj * n + T] : 1) > s) safeAfter = false;
         } else {
           // Grain meets its limit by the BCF where one links them; otherwise the proxy "effective soil
           // concentration C·(1 − uptake reduction) ≤ screening value" (grain at its limit at S).
@@ -958,7 +994,8 @@ export function evaluateScenario(
           const factor = linked ? values[slot] : 1;
           const bound = linked ? limit : s;
           if (c0 > s && factor * c0 > bound) safeBefore = false;
-          if (ct > s && food && factor * ct * uptakeKeep[zj * n + T] > bound) safeAfter = false;
+          if (ct > s && food && factor * ct * (touched ? uptakeKeep[zj * n + T] : 1) > bound)
+            safeAfter = false;
         }
       }
       if (eb) exceedBefore += cellArea;
