@@ -74,13 +74,12 @@ export interface Workspace {
   free: Int32Array;
   subGram: Float64Array;
   subRhs: Float64Array;
-  /** Per row (of F's columns or G's rows): the upper triangle of the outer product v·vᵀ. */
+  /** Pair products of F's rows (t × species) or of Gᵀ's rows (t × samples), t = k(k+1)/2. */
   outer: Float64Array;
-  /** The transposed factor: F as species × factors for the G update. */
+  /** One packed Gram matrix (t values). */
+  packed: Float64Array;
+  /** Gᵀ, factors × samples. */
   transposed: Float64Array;
-  /** Per column of F: Gram upper triangles and right-hand sides, accumulated in one pass. */
-  grams: Float64Array;
-  rhss: Float64Array;
 }
 
 export function workspace(samples: number, species: number, k: number): Workspace {
@@ -94,30 +93,90 @@ export function workspace(samples: number, species: number, k: number): Workspac
     subGram: new Float64Array(k * k),
     subRhs: new Float64Array(k),
     outer: new Float64Array(Math.max(samples, species) * t),
-    transposed: new Float64Array(species * k),
-    grams: new Float64Array(species * t),
-    rhss: new Float64Array(species * k),
+    packed: new Float64Array(t),
+    transposed: new Float64Array(samples * k),
   };
 }
 
-/** Upper triangles of v_r·v_rᵀ for each row r of a rows × k matrix (the Gram matrices' building blocks). */
-function outerTriangles(v: Float64Array, rows: number, k: number, out: Float64Array) {
-  let t = 0;
-  for (let r = 0; r < rows; r++) {
-    const base = r * k;
-    for (let a = 0; a < k; a++) {
-      const va = v[base + a];
-      for (let b = a; b < k; b++) out[t++] = va * v[base + b];
+/**
+ * The weights w_ij = 1/u_ij² (or robust ones) with the products the updates read, each laid out
+ * so every inner loop is a contiguous dot product: W and W∘X by rows and by columns, Σ_j w x² per row.
+ */
+export interface Weighting {
+  w: Float64Array;
+  wx: Float64Array;
+  /** species × samples */
+  wT: Float64Array;
+  wxT: Float64Array;
+  rowSxx: Float64Array;
+}
+
+export function weighting(problem: PmfProblem, w: Float64Array): Weighting {
+  const { samples: n, species: m } = problem;
+  const out: Weighting = {
+    w,
+    wx: new Float64Array(n * m),
+    wT: new Float64Array(n * m),
+    wxT: new Float64Array(n * m),
+    rowSxx: new Float64Array(n),
+  };
+  refreshWeighting(problem, out);
+  return out;
+}
+
+/** Recomputes the derived arrays after `w` changed (robust reweighting). */
+export function refreshWeighting(problem: PmfProblem, weights: Weighting) {
+  const { x, samples: n, species: m } = problem;
+  const { w, wx, wT, wxT, rowSxx } = weights;
+  for (let i = 0; i < n; i++) {
+    let sxx = 0;
+    for (let j = 0; j < m; j++) {
+      const at = i * m + j;
+      const v = w[at] * x[at];
+      wx[at] = v;
+      wT[j * n + i] = w[at];
+      wxT[j * n + i] = v;
+      sxx += v * x[at];
+    }
+    rowSxx[i] = sxx;
+  }
+}
+
+/**
+ * Element products of the rows of a k × len matrix, packed by pair (a ≤ b) into t × len:
+ * out[c·len + r] = v[a·len + r]·v[b·len + r]. These are the Gram matrices' building blocks.
+ */
+function pairProducts(v: Float64Array, k: number, len: number, out: Float64Array) {
+  let c = 0;
+  for (let a = 0; a < k; a++) {
+    for (let b = a; b < k; b++) {
+      const oa = a * len;
+      const ob = b * len;
+      const oc = c * len;
+      for (let r = 0; r < len; r++) out[oc + r] = v[oa + r] * v[ob + r];
+      c++;
     }
   }
 }
 
-/** Expands a packed upper triangle into the full symmetric k×k `gram`. */
-function unpack(packed: Float64Array, offset: number, k: number, gram: Float64Array) {
-  let t = offset;
+function dot(a: Float64Array, ao: number, b: Float64Array, bo: number, len: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let r = 0;
+  for (; r + 1 < len; r += 2) {
+    s0 += a[ao + r] * b[bo + r];
+    s1 += a[ao + r + 1] * b[bo + r + 1];
+  }
+  if (r < len) s0 += a[ao + r] * b[bo + r];
+  return s0 + s1;
+}
+
+/** Writes the packed pair values `packed[c]` (a ≤ b) into the full symmetric k×k `gram`. */
+function unpack(packed: Float64Array, k: number, gram: Float64Array) {
+  let c = 0;
   for (let a = 0; a < k; a++) {
     for (let b = a; b < k; b++) {
-      const v = packed[t++];
+      const v = packed[c++];
       gram[a * k + b] = v;
       gram[b * k + a] = v;
     }
@@ -169,41 +228,32 @@ function solveHeld(
  */
 export function updateG(
   problem: PmfProblem,
-  weights: Float64Array,
+  weights: Weighting,
   state: PmfFactors,
   { hold, pull }: ElementConstraints = {},
   ws: Workspace = workspace(problem.samples, problem.species, state.factors),
 ): number {
-  const { x, samples: n, species: m } = problem;
+  const { samples: n, species: m } = problem;
   const { g, f, factors: k } = state;
-  const { gram, rhs, outer, transposed: ft } = ws;
+  const { gram, rhs, outer, packed } = ws;
+  const { w, wx, rowSxx } = weights;
   const t = (k * (k + 1)) / 2;
-  for (let j = 0; j < m; j++) for (let a = 0; a < k; a++) ft[j * k + a] = f[a * m + j];
-  outerTriangles(ft, m, k, outer);
-  const tri = ws.grams; // first t entries reused as this row's packed Gram
+  pairProducts(f, k, m, outer); // t × m
   let total = 0;
   for (let i = 0; i < n; i++) {
-    tri.fill(0, 0, t);
-    rhs.fill(0);
-    let sxx = 0;
-    for (let j = 0; j < m; j++) {
-      const w = weights[i * m + j];
-      const wx = w * x[i * m + j];
-      sxx += wx * x[i * m + j];
-      const ob = j * t;
-      for (let c = 0; c < t; c++) tri[c] += w * outer[ob + c];
-      const fb = j * k;
-      for (let a = 0; a < k; a++) rhs[a] += wx * ft[fb + a];
-    }
-    unpack(tri, 0, k, gram);
+    const row = i * m;
+    for (let c = 0; c < t; c++) packed[c] = dot(w, row, outer, c * m, m);
+    for (let a = 0; a < k; a++) rhs[a] = dot(wx, row, f, a * m, m);
+    unpack(packed, k, gram);
+    let sxx = rowSxx[i];
     if (pull) {
       for (let a = 0; a < k; a++) {
-        const w = pull.weight[i * k + a];
-        if (!(w > 0)) continue;
-        const t = pull.target[i * k + a];
-        gram[a * k + a] += w;
-        rhs[a] += w * t;
-        sxx += w * t * t;
+        const pw = pull.weight[i * k + a];
+        if (!(pw > 0)) continue;
+        const target = pull.target[i * k + a];
+        gram[a * k + a] += pw;
+        rhs[a] += pw * target;
+        sxx += pw * target * target;
       }
     }
     solveHeld(ws, k, hold, i * k, 1, g, i * k, 1);
@@ -218,42 +268,32 @@ export function updateG(
   return total;
 }
 
-/** F ← argmin over F ≥ 0, column by column (all column Gram matrices built in one pass over X). */
+/** F ← argmin over F ≥ 0, column by column. */
 export function updateF(
   problem: PmfProblem,
-  weights: Float64Array,
+  weights: Weighting,
   state: PmfFactors,
   { hold, pull }: ElementConstraints = {},
   ws: Workspace = workspace(problem.samples, problem.species, state.factors),
 ) {
-  const { x, samples: n, species: m } = problem;
+  const { samples: n, species: m } = problem;
   const { g, f, factors: k } = state;
-  const { grams, rhss, outer } = ws;
+  const { gram, rhs, outer, packed, transposed: gT } = ws;
+  const { wT, wxT } = weights;
   const t = (k * (k + 1)) / 2;
-  outerTriangles(g, n, k, outer);
-  grams.fill(0);
-  rhss.fill(0);
-  for (let i = 0; i < n; i++) {
-    const ob = i * t;
-    const gb = i * k;
-    for (let j = 0; j < m; j++) {
-      const w = weights[i * m + j];
-      const wx = w * x[i * m + j];
-      const base = j * t;
-      for (let c = 0; c < t; c++) grams[base + c] += w * outer[ob + c];
-      const rb = j * k;
-      for (let a = 0; a < k; a++) rhss[rb + a] += wx * g[gb + a];
-    }
-  }
+  for (let i = 0; i < n; i++) for (let a = 0; a < k; a++) gT[a * n + i] = g[i * k + a];
+  pairProducts(gT, k, n, outer); // t × n
   for (let j = 0; j < m; j++) {
-    unpack(grams, j * t, k, ws.gram);
-    for (let a = 0; a < k; a++) ws.rhs[a] = rhss[j * k + a];
+    const col = j * n;
+    for (let c = 0; c < t; c++) packed[c] = dot(wT, col, outer, c * n, n);
+    for (let a = 0; a < k; a++) rhs[a] = dot(wxT, col, gT, a * n, n);
+    unpack(packed, k, gram);
     if (pull) {
       for (let a = 0; a < k; a++) {
-        const w = pull.weight[a * m + j];
-        if (!(w > 0)) continue;
-        ws.gram[a * k + a] += w;
-        ws.rhs[a] += w * pull.target[a * m + j];
+        const pw = pull.weight[a * m + j];
+        if (!(pw > 0)) continue;
+        gram[a * k + a] += pw;
+        rhs[a] += pw * pull.target[a * m + j];
       }
     }
     solveHeld(ws, k, hold, j, m, f, j, m);
@@ -281,13 +321,15 @@ function evaluate(problem: PmfProblem, state: PmfFactors, alpha: number, out: Fl
   return { qTrue: qt, qRobust: qr };
 }
 
-function robustWeights(problem: PmfProblem, scaled: Float64Array, alpha: number, out: Float64Array) {
+function robustWeights(problem: PmfProblem, scaled: Float64Array, alpha: number, weights: Weighting) {
   const { u } = problem;
+  const out = weights.w;
   for (let i = 0; i < out.length; i++) {
     const a = Math.abs(scaled[i]);
     const base = 1 / (u[i] * u[i]);
     out[i] = a > alpha ? (base * alpha) / a : base;
   }
+  refreshWeighting(problem, weights);
 }
 
 /**
@@ -314,8 +356,10 @@ export function solvePmf(
   };
   const ws = workspace(n, m, k);
   const scaled = new Float64Array(n * m);
-  const weights = new Float64Array(n * m);
-  for (let i = 0; i < weights.length; i++) weights[i] = 1 / (problem.u[i] * problem.u[i]);
+  const weights = weighting(
+    problem,
+    problem.u.map((s) => 1 / (s * s)),
+  );
   const gConstraints: ElementConstraints = { hold: options.holdG, pull: options.pullG };
   const fConstraints: ElementConstraints = { hold: options.holdF, pull: options.pullF };
   const penalty = (at: PmfFactors) => pullPenalty(at.g, options.pullG) + pullPenalty(at.f, options.pullF);
