@@ -50,6 +50,8 @@ describe('runPmf', () => {
       inWorkers.runs.reduce((b, r, i, all) => (r.qRobust < all[b].qRobust ? i : b), 0),
     );
     expect(inWorkers.softwareVersion).toMatch(/^\d+\.\d+\.\d+/);
+    expect(inWorkers.parameters).toMatchObject({ factors: 3, runs: 4, seed: 5, extraUncertainty: 0 });
+    expect(inWorkers.parameters.species).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
   });
 
   it('cancels through an AbortSignal', async () => {

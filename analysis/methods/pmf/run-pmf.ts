@@ -34,7 +34,20 @@ export interface PmfProgress {
   q?: number;
 }
 
+/** What produced a result, stored beside it (DEVELOPERS.md: parameters, seed, version). */
+export interface PmfParameters {
+  factors: number;
+  runs: number;
+  seed: number;
+  solver: BaseRunOptions;
+  species: string[];
+  categories: PreparedInput['categories'];
+  totalVariable?: string;
+  extraUncertainty: number;
+}
+
 export interface PmfResult {
+  parameters: PmfParameters;
   factors: number;
   seeds: number[];
   runs: BaseRun[];
@@ -104,7 +117,18 @@ export async function runPmf(input: PreparedInput, settings: PmfRunSettings): Pr
     { ...results[best], factors },
     totalIndex < 0 ? undefined : totalIndex,
   );
+  const { onIteration: _ignored, ...solver } = settings.solver ?? {};
   return {
+    parameters: {
+      factors,
+      runs,
+      seed: seeds[0],
+      solver,
+      species: input.species,
+      categories: input.categories,
+      totalVariable: input.totalVariable,
+      extraUncertainty: input.extraUncertainty,
+    },
     factors,
     seeds,
     runs: results,
