@@ -22,7 +22,7 @@ import { kindViewSql } from '../store/schema.ts';
 import { packageVersion } from '../version.ts';
 import { ImportError } from './issues.ts';
 import { quantityOf } from './mapping.ts';
-import { canonicalTableName, runPipeline } from './pipeline.ts';
+import { canonicalTableName, type PipelineHints, RetryImport, runPipeline } from './pipeline.ts';
 import { sha256File } from './source.ts';
 import type { ImportIssue, ImportPreview, ImportRequest, ImportResult, MappedColumn } from './types.ts';
 import { CANONICAL_UNITS } from './units.ts';
@@ -85,47 +85,54 @@ export async function importDataset(project: Project, request: ImportRequest): P
   request.signal?.addEventListener('abort', onAbort);
   let dispose = () => {};
   try {
-    await connection.run('BEGIN TRANSACTION');
-    try {
-      const datasetId = await nextDatasetId(connection, request.kind);
-      const outcome = await runPipeline(connection, request, datasetId);
-      dispose = outcome.source.dispose;
-      const warnings = outcome.issues.filter((i) => i.severity === 'warning');
-      await connection.run(
-        `INSERT INTO datasets (id, kind, source_file, source_sha256, source_format, encoding, sheet, imported_at,
+    let hints: PipelineHints = { varchar: [], gb18030: false };
+    for (let attempt = 0; ; attempt++) {
+      await connection.run('BEGIN TRANSACTION');
+      try {
+        const datasetId = await nextDatasetId(connection, request.kind);
+        const outcome = await runPipeline(connection, request, datasetId, hints);
+        dispose = outcome.source.dispose;
+        const warnings = outcome.issues.filter((i) => i.severity === 'warning');
+        await connection.run(
+          `INSERT INTO datasets (id, kind, source_file, source_sha256, source_format, encoding, sheet, imported_at,
                                row_count, column_mapping, units, crs, warnings, raw_table, software_version, canonical_table)
          VALUES ($1, $2, $3, $4, $5, $6, $7, current_timestamp::TIMESTAMP, $8, $9::JSON, $10::JSON, $11, $12::JSON, $13, $14, $15)`,
-        [
-          datasetId,
-          request.kind,
-          file,
-          await hash,
-          request.format === 'pmf' ? 'pmf' : outcome.source.format,
-          outcome.source.encoding,
-          outcome.source.sheet,
-          outcome.rows,
-          JSON.stringify(mappingJson(outcome.mapping)),
-          JSON.stringify(unitsJson(outcome.mapping)),
-          outcome.crs,
-          JSON.stringify(warnings),
-          `raw_${datasetId}`,
-          packageVersion(),
-          canonicalTableName(datasetId),
-        ],
-      );
-      await refreshKindView(connection, request.kind);
-      if (request.signal?.aborted) throw new Error('cancelled');
-      await connection.run('COMMIT');
-      return { datasetId, kind: request.kind, rows: outcome.rows, columns: outcome.mapping, warnings };
-    } catch (error) {
-      await connection.run('ROLLBACK').catch(() => {});
-      if (request.signal?.aborted && !(error instanceof ImportError)) {
-        throw new SoilTraceError(
-          { zh: '导入已取消，项目未作修改', en: 'the import was cancelled; the project was not changed' },
-          { file },
+          [
+            datasetId,
+            request.kind,
+            file,
+            await hash,
+            request.format === 'pmf' ? 'pmf' : outcome.source.format,
+            outcome.source.encoding,
+            outcome.source.sheet,
+            outcome.rows,
+            JSON.stringify(mappingJson(outcome.mapping)),
+            JSON.stringify(unitsJson(outcome.mapping)),
+            outcome.crs,
+            JSON.stringify(warnings),
+            `raw_${datasetId}`,
+            packageVersion(),
+            canonicalTableName(datasetId),
+          ],
         );
+        await refreshKindView(connection, request.kind);
+        if (request.signal?.aborted) throw new Error('cancelled');
+        await connection.run('COMMIT');
+        return { datasetId, kind: request.kind, rows: outcome.rows, columns: outcome.mapping, warnings };
+      } catch (error) {
+        await connection.run('ROLLBACK').catch(() => {});
+        if (error instanceof RetryImport && attempt < 100) {
+          hints = error.hints;
+          continue;
+        }
+        if (request.signal?.aborted && !(error instanceof ImportError)) {
+          throw new SoilTraceError(
+            { zh: '导入已取消，项目未作修改', en: 'the import was cancelled; the project was not changed' },
+            { file },
+          );
+        }
+        throw error;
       }
-      throw error;
     }
   } finally {
     request.signal?.removeEventListener('abort', onAbort);
@@ -145,7 +152,16 @@ export async function previewImport(
     const connection = scratch.connection;
     const datasetId = `${request.kind}_1`;
     try {
-      const outcome = await runPipeline(connection, request, datasetId);
+      let outcome: Awaited<ReturnType<typeof runPipeline>> | null = null;
+      let hints: PipelineHints = { varchar: [], gb18030: false };
+      for (let attempt = 0; outcome === null; attempt++) {
+        try {
+          outcome = await runPipeline(connection, request, datasetId, hints);
+        } catch (error) {
+          if (!(error instanceof RetryImport) || attempt >= 100) throw error;
+          hints = error.hints;
+        }
+      }
       outcome.source.dispose();
       const reader = await connection.runAndReadAll(
         `SELECT * FROM "${canonicalTableName(datasetId)}" ORDER BY source_row LIMIT ${limit}`,

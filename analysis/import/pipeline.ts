@@ -87,34 +87,50 @@ async function scalarRows(connection: DuckDBConnection, sql: string): Promise<un
 }
 
 /** Creates the raw table, retrying when DuckDB's type sample missed text further down a column. */
+/**
+ * What a retried attempt must do differently. A failed statement aborts DuckDB's transaction (no
+ * savepoints), so an attempt that meets text past DuckDB's type sample, or GBK bytes past the
+ * sniffed head, rolls back and the caller runs the pipeline again with these hints.
+ */
+export interface PipelineHints {
+  varchar: string[];
+  gb18030: boolean;
+}
+
+export class RetryImport extends Error {
+  constructor(readonly hints: PipelineHints) {
+    super('retry the import with new hints');
+  }
+}
+
 async function createRawTable(
   connection: DuckDBConnection,
   source: Source,
   rawTable: string,
   varchar: Set<string>,
+  hints: PipelineHints,
 ): Promise<void> {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    try {
-      const t = performance.now();
-      await connection.run(`CREATE TABLE ${rawTable} AS SELECT * FROM ${source.relation(varchar)}`);
-      if (TIMING) console.error(`${(performance.now() - t).toFixed(0).padStart(6)} ms  CREATE raw table`);
-      return;
-    } catch (error) {
-      const message = (error as Error).message;
-      const column = /Error when converting column "(.*?)"\./.exec(message)?.[1];
-      if (column && !varchar.has(column) && source.columnNames.includes(column)) {
-        varchar.add(column);
-        continue;
-      }
-      const line = /CSV Error on Line: (\d+)/.exec(message)?.[1];
-      throw new SoilTraceError(
-        {
-          zh: `文件无法解析为表格：${message.split('\n')[0]}`,
-          en: `the file cannot be read as a table: ${message.split('\n')[0]}`,
-        },
-        { file: source.file, row: line ? Number(line) : undefined },
-      );
+  try {
+    const t = performance.now();
+    await connection.run(`CREATE TABLE ${rawTable} AS SELECT * FROM ${source.relation(varchar)}`);
+    if (TIMING) console.error(`${(performance.now() - t).toFixed(0).padStart(6)} ms  CREATE raw table`);
+  } catch (error) {
+    const message = (error as Error).message;
+    const column = /Error when converting column "(.*?)"\./.exec(message)?.[1];
+    if (column && !varchar.has(column) && source.columnNames.includes(column)) {
+      throw new RetryImport({ ...hints, varchar: [...hints.varchar, column] });
     }
+    if (source.encoding === 'utf-8' && !hints.gb18030 && /invalid unicode|utf-?8/i.test(message)) {
+      throw new RetryImport({ ...hints, gb18030: true });
+    }
+    const line = /CSV Error on Line: (\d+)/.exec(message)?.[1];
+    throw new SoilTraceError(
+      {
+        zh: `文件无法解析为表格：${message.split('\n')[0]}`,
+        en: `the file cannot be read as a table: ${message.split('\n')[0]}`,
+      },
+      { file: source.file, row: line ? Number(line) : undefined },
+    );
   }
 }
 
@@ -126,9 +142,15 @@ export async function runPipeline(
   connection: DuckDBConnection,
   request: ImportRequest,
   datasetId: string,
+  hints: PipelineHints = { varchar: [], gb18030: false },
 ): Promise<PipelineOutcome> {
   const { kind, signal } = request;
-  let source = await openSource(request.file, { kind, format: request.format, sheet: request.sheet });
+  const source = await openSource(request.file, {
+    kind,
+    format: request.format,
+    sheet: request.sheet,
+    forceGb18030: hints.gb18030,
+  });
   const file = source.file;
   const rawTable = sqlIdentifier(`raw_${datasetId}`);
   let mappingForContext: MappedColumn[] | null = null;
@@ -148,17 +170,8 @@ export async function runPipeline(
         .map((m) => source.columnNames[mapping.indexOf(m)]),
     );
     const varchar = new Set(source.columnNames.filter((name) => !numericNames.has(name)));
-    const createSql = (s: Source) => createRawTable(connection, s, rawTable, varchar);
-    try {
-      await createSql(source);
-    } catch (error) {
-      // Valid UTF-8 at the head, GBK further down: transcode the whole file and read again.
-      if (source.encoding === 'utf-8' && /unicode|utf-?8/i.test((error as Error).message)) {
-        source.dispose();
-        source = await openSource(request.file, { kind, format: request.format, forceGb18030: true });
-        await createSql(source);
-      } else throw error;
-    }
+    for (const name of hints.varchar) varchar.add(name);
+    await createRawTable(connection, source, rawTable, varchar, hints);
     checkAborted(signal, file);
 
     const described = await scalarRows(connection, `DESCRIBE ${rawTable}`);
@@ -738,7 +751,8 @@ async function warnAfterInsert(ctx: Context, datasetId: string, hasCoordinates: 
       const fences = cols.map((_, i) => {
         const [q1, q3] = (quartiles[2 * i] as (number | null)[] | null) ?? [null, null];
         const n = Number(quartiles[2 * i + 1]);
-        return n >= 10 && q1 !== null && q3 !== null
+        // A zero IQR (identical values) gives no scale to call anything far out.
+        return n >= 10 && q1 !== null && q3 !== null && Number(q3) > Number(q1)
           ? 10 ** (Number(q3) + 3 * (Number(q3) - Number(q1)))
           : null;
       });
@@ -839,7 +853,8 @@ async function importUncertainties(ctx: Context, request: ImportRequest, dataset
       ctx.connection,
       source,
       table,
-      new Set(source.columnNames.filter((_, i) => mapping[i].field === 'sample_id')),
+      new Set(source.columnNames), // small files: all text, parsed by the checks below
+      { varchar: [], gb18030: true },
     );
     const described = await scalarRows(ctx.connection, `DESCRIBE ${table}`);
     const typeOf = new Map(described.map((r) => [String(r[0]), String(r[1])]));

@@ -57,6 +57,41 @@ describe('import formats', () => {
     ]);
   });
 
+  it('GBK bytes only past the first 64 KB: DuckDB finds invalid UTF-8 and the file is transcoded', async () => {
+    // ASCII rows, then one row with 水田 in GBK (CB AE CC EF), beyond the sniffed head.
+    const ascii = ['sample_id,lon,lat,land_use,Cd'];
+    for (let i = 0; i < 3000; i++) ascii.push(`S${i},120.${String(i % 100).padStart(2, '0')},30.1,paddy,0.2`);
+    const head = Buffer.from(`${ascii.join('\n')}\nS3000,120.5,30.2,`, 'latin1');
+    const path = join(dir, 'late-gbk.csv');
+    writeFileSync(
+      path,
+      Buffer.concat([head, Buffer.from([0xcb, 0xae, 0xcc, 0xef]), Buffer.from(',0.3\n', 'latin1')]),
+    );
+    expect(head.length).toBeGreaterThan(1 << 16);
+    const result = await importDataset(project, { file: path, kind: 'soil' });
+    expect(result.rows).toBe(3001);
+    expect(
+      await rows(
+        `SELECT land_use, land_use_original FROM soil_samples WHERE dataset_id = '${result.datasetId}' AND sample_id = 'S3000'`,
+      ),
+    ).toEqual([['paddy', '水田']]);
+  });
+
+  it('text far past DuckDB\'s type sample ("<0.5" on row 30,002) is read as a censored value', async () => {
+    const lines = ['sample_id,lon,lat,Pb'];
+    for (let i = 0; i < 30000; i++) lines.push(`T${i},120.1,30.1,${20 + (i % 10)}`);
+    lines.push('T30000,120.1,30.1,<0.5');
+    const path = join(dir, 'late-text.csv');
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const result = await importDataset(project, { file: path, kind: 'soil' });
+    expect(result.rows).toBe(30001);
+    expect(
+      await rows(
+        `SELECT pb_mg_kg, pb_below_dl, pb_dl_mg_kg, source_row FROM soil_samples WHERE dataset_id = '${result.datasetId}' AND sample_id = 'T30000'`,
+      ),
+    ).toEqual([[null, true, 0.5, 30002]]);
+  });
+
   it('XLSX with a merged title row and a merged two-row header, chosen sheet', async () => {
     const path = join(dir, 'survey.xlsx');
     const workbook = new ExcelJS.Workbook();
