@@ -11,6 +11,10 @@
  *
  * Formats: CSV/TSV (UTF-8, UTF-8 BOM, GBK/GB18030), XLSX (sheet choice, merged title and
  * two-row headers), Parquet, EPA PMF 5 concentration + uncertainty files (format 'pmf').
+ * Censored cells ("<0.01", "0.01L", "ND", "未检出", negative DL codes) are stored as censored with
+ * their detection limit, never zero; missing stays NULL (cell-sql.ts). A failed import into a
+ * project file the CLI created removes that file; a process killed mid-import may leave an empty,
+ * valid project (schema only).
  */
 import { basename } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
