@@ -1,5 +1,7 @@
 import { methods } from './contract.ts';
+import { scenariosRunParams } from './contracts/scenarios.ts';
 import { defineJobKind, type JobKind } from './jobs.ts';
+import { runScenariosJob } from './routes/scenarios.ts';
 import type { ApiContext } from './routes/types.ts';
 
 /**
@@ -18,5 +20,7 @@ export function jobKinds(context: () => ApiContext): Record<string, JobKind> {
         return result;
       },
     }),
+    // The scenario planner's Monte Carlo comparison (issue 7), on a worker thread.
+    scenarios: defineJobKind({ params: scenariosRunParams, run: runScenariosJob }),
   };
 }
