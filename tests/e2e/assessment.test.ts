@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,12 +7,14 @@ import {
   type AssessmentResult,
   assessCropSamples,
   assessSamples,
+  backgroundFromUserTable,
   cropSamplesFromTable,
   GB15618_2018,
   GB36600_2018_CLASS_2,
   HJ25_3_2014_PARAMETERS,
   healthRiskOfSamples,
   soilSamplesFromTable,
+  standardFromUserTable,
   withExposure,
 } from '../../analysis/methods/assessment/index.ts';
 import { mean } from '../../analysis/stats/mean.ts';
@@ -267,6 +269,45 @@ describe('assessment page in browser mode', () => {
     expect(await page.locator('[data-testid=assessment-health]').textContent()).toContain(
       'hj25.3-2014+edited',
     );
+  });
+
+  it('loads a user standard and a user background from JSON files', async () => {
+    const standardTable = {
+      id: 'local-cd',
+      name: { zh: '本地镉标准', en: 'Local Cd standard' },
+      version: 'Local 2024',
+      source: 'e2e',
+      kind: 'farmland',
+      screening: [{ metal: 'Cd', land: 'any', values: [0.2] }],
+      intervention: [{ metal: 'Cd', land: 'any', values: [1.0] }],
+    };
+    const backgroundTable = { id: 'zj', name: '浙江省背景值', source: 'e2e', values: { Cd: 0.07, Pb: 23.7 } };
+    const standardFile = join(mode.home, 'local-standard.json');
+    const backgroundFile = join(mode.home, 'local-background.json');
+    writeFileSync(standardFile, JSON.stringify(standardTable));
+    writeFileSync(backgroundFile, JSON.stringify(backgroundTable));
+    await page.click('[data-testid=assessment-tab-summary]');
+    await page.selectOption('[data-testid=assessment-standard]', 'user');
+    await page.setInputFiles('[data-testid=assessment-standard-file]', standardFile);
+    await page.selectOption('[data-testid=assessment-background]', 'user');
+    await page.setInputFiles('[data-testid=assessment-background-file]', backgroundFile);
+    await expect.poll(() => page.locator('[data-testid=assessment-run]').isEnabled()).toBe(true);
+    await page.click('[data-testid=assessment-run]');
+    await expect
+      .poll(() => page.locator('[data-testid=assessment-standard-used]').textContent(), { timeout: 20_000 })
+      .toContain('Local 2024');
+    const expected = assessSamples(soil, {
+      standard: standardFromUserTable(standardTable),
+      background: backgroundFromUserTable(backgroundTable),
+    }).summary;
+    for (const c of ['priority_protection', 'safe_utilization', 'strict_control']) {
+      expect(await page.locator(`[data-testid=class-count-${c}]`).textContent()).toContain(
+        ` ${formatInteger(expected.classCounts[c], 'zh-CN')} (`,
+      );
+    }
+    const row = page.locator('[data-testid=assessment-summary-Cd]');
+    expect(await cell(row, 'exceedance')).toBe(formatPercent(expected.metals[0].exceedanceRate, 'zh-CN'));
+    await shot('10-user-standard');
   });
 
   it('ran without page errors', () => {
