@@ -21,7 +21,7 @@ import {
 import { planCoordinates } from './coordinates.ts';
 import { ImportError, issue } from './issues.ts';
 import { buildMapping, elementOfName, quantityOf } from './mapping.ts';
-import { openSource, type Source, sqlIdentifier, sqlString } from './source.ts';
+import { openSource, SOURCE_ROW_COLUMN, type Source, sqlIdentifier, sqlString } from './source.ts';
 import type { ImportIssue, ImportRequest, MappedColumn } from './types.ts';
 
 // One import, run inside the caller's transaction on `connection`:
@@ -209,6 +209,23 @@ export async function runPipeline(
       kind,
       negativeColumns: new Set(),
     };
+    // Rows longer than the header: DuckDB keeps the extra fields in added columns (column4 …).
+    const extra = described
+      .map((r) => String(r[0]))
+      .filter((n) => n !== SOURCE_ROW_COLUMN && !source.columnNames.includes(n));
+    if (extra.length > 0) {
+      ctx.issues.push(
+        issue(
+          'warning',
+          'extra-fields',
+          {
+            zh: `有的行比表头多出字段，已保留在原始表的列 ${extra.join('，')} 中`,
+            en: `some rows have more fields than the header; the extra fields are kept in raw-table columns ${extra.join(', ')}`,
+          },
+          { file, column: extra[0] },
+        ),
+      );
+    }
     if (rowCount === 0) {
       ctx.issues.push(
         issue('error', 'empty', { zh: '文件中没有数据行', en: 'the file has no data rows' }, { file }),

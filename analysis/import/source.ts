@@ -107,6 +107,24 @@ export function formatOf(
 ): Exclude<SourceFormat, 'auto' | 'pmf'> {
   const ext = extname(path).toLowerCase();
   if (requested !== 'auto' && requested !== 'pmf') return requested;
+  // Content wins over a misleading extension: ZIP (xlsx), PAR1 (Parquet), OLE2 (old .xls).
+  let magic: Buffer = Buffer.alloc(0);
+  try {
+    magic = readHead(path, 8);
+  } catch {
+    // unreadable: reported by openSource
+  }
+  if (magic.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return 'xlsx';
+  if (magic.subarray(0, 4).toString('latin1') === 'PAR1') return 'parquet';
+  if (magic.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
+    throw new SoilTraceError(
+      {
+        zh: '不支持旧版 .xls 文件，请在 Excel/WPS 中另存为 .xlsx 或 CSV',
+        en: 'old .xls files are not supported; save as .xlsx or CSV in Excel/WPS',
+      },
+      { file: basename(path) },
+    );
+  }
   if (ext === '.xlsx' || ext === '.xlsm') return 'xlsx';
   if (ext === '.parquet' || ext === '.pq') return 'parquet';
   if (ext === '.xls') {

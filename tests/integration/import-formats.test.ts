@@ -127,6 +127,27 @@ describe('import formats', () => {
     ]);
   });
 
+  it('a workbook saved with a .csv name is read as XLSX; extra fields in a row are kept and reported', async () => {
+    const path = join(dir, 'really-a-workbook.csv');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Sheet1');
+    sheet.addRow(['样品编号', '经度', '纬度', '镉Cd(mg/kg)']);
+    sheet.addRow(['Z1', 120.1, 30.1, 0.33]);
+    await workbook.xlsx.writeFile(path);
+    const preview = await previewImport({ file: path, kind: 'soil' });
+    expect(preview.format).toBe('xlsx');
+    expect(preview.rows[0]).toMatchObject({ sample_id: 'Z1', cd_mg_kg: 0.33 });
+
+    const ragged = join(dir, 'ragged.csv');
+    writeFileSync(ragged, 'sample_id,lon,lat,Cd\nA,120,30,0.1\nB,120.1,30.1,0.2,9\n');
+    const result = await importDataset(project, { file: ragged, kind: 'soil' });
+    expect(result.warnings.find((w) => w.code === 'extra-fields')).toMatchObject({ column: 'column4' });
+    expect(await rows(`SELECT column4 FROM raw_${result.datasetId} ORDER BY sample_id`)).toEqual([
+      [null],
+      [9],
+    ]);
+  });
+
   it('Parquet through DuckDB read_parquet', async () => {
     const path = join(dir, 'crops.parquet');
     const db = await DuckDBInstance.create(':memory:');
