@@ -109,7 +109,11 @@ export async function runReadOnlyQuery(
 
 /** Opens a second, READ_ONLY DuckDB instance on a project file for one query (CLI use). */
 export async function queryProjectFileReadOnly(path: string, sql: string): Promise<QueryResult> {
-  const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' });
+  // No file or network access from the query either: read_csv('/etc/passwd'), COPY … are refused.
+  const instance = await DuckDBInstance.create(path, {
+    access_mode: 'READ_ONLY',
+    enable_external_access: 'false',
+  });
   const connection = await instance.connect();
   try {
     const result = await runReadOnlyQuery(connection, sql);
