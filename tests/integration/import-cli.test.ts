@@ -134,6 +134,7 @@ describe('soiltrace import / datasets / query', () => {
       'DROP TABLE datasets',
       "COPY datasets TO '/tmp/x.csv'",
       'SELECT 1; DELETE FROM datasets',
+      "SELECT * FROM read_csv('/etc/hostname')",
     ]) {
       const refused = await cli('query', '--project', project, '--sql', sql);
       expect(refused.code).toBe(1);
