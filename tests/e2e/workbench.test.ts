@@ -196,13 +196,19 @@ describe('workbench in browser mode', () => {
     await map.locator('[data-testid=export-button]').click();
     await map.locator('[data-testid=export-png]').click();
     await map.locator('[data-testid=png-dpi]').selectOption('150');
-    const [png] = await Promise.all([page.waitForEvent('download'), map.locator('[data-testid=png-save]').click()]);
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      map.locator('[data-testid=png-save]').click(),
+    ]);
     const pngPath = join(exportDir, png.suggestedFilename());
     await png.saveAs(pngPath);
     // Default 800 × 500 CSS px at 150/96 = 1.5625 → 1250 × 781.25 px.
     expect(pngSize(readFileSync(pngPath)).width).toBe(1250);
     await map.locator('[data-testid=export-button]').click();
-    const [svg] = await Promise.all([page.waitForEvent('download'), map.locator('[data-testid=export-svg]').click()]);
+    const [svg] = await Promise.all([
+      page.waitForEvent('download'),
+      map.locator('[data-testid=export-svg]').click(),
+    ]);
     const svgPath = join(exportDir, svg.suggestedFilename());
     await svg.saveAs(svgPath);
     const svgText = readFileSync(svgPath, 'utf8');
@@ -237,6 +243,24 @@ describe('workbench in browser mode', () => {
     await page.selectOption('[data-testid=language]', 'zh-CN');
     await expect.poll(() => page.locator('[data-testid=nav-data]').textContent()).toContain('数据');
     expect(await page.locator('[data-testid=summary-table] thead').textContent()).toContain('超筛选值比例');
+  });
+
+  it('creates an empty project by path, then returns to the sample project', async () => {
+    await page.click('[data-testid=nav-project]');
+    await page.click('[data-testid=switch-open]');
+    const file = join(mode.home, '新项目.duckdb');
+    await page.fill('[data-testid=project-path]', file);
+    await page.click('[data-testid=project-create]');
+    await expect.poll(() => page.locator('[data-testid=project-name]').textContent()).toContain('新项目');
+    expect(await page.locator('[data-testid=datasets]').count()).toBe(0);
+    await page.click('[data-testid=switch-open]');
+    await page.fill('[data-testid=project-path]', join(mode.home, 'missing.duckdb'));
+    await page.click('[data-testid=project-open]');
+    await expect
+      .poll(() => page.locator('[data-testid=project-switcher] [data-testid=error]').textContent())
+      .toContain('项目文件不存在');
+    await page.click('[data-testid=project-sample]');
+    await expect.poll(() => page.locator('[data-testid=datasets] tbody tr').count()).toBe(5);
   });
 
   it('ran without CSP violations or page errors', () => {

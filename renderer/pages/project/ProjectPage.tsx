@@ -7,6 +7,7 @@ import { navigate, useHashRoute } from '../../app/use-hash-route.ts';
 import { pick } from '../../i18n/index.ts';
 import { formatDateTime, formatInteger } from '../../lib/format.ts';
 import { ImportWizard } from './ImportWizard.tsx';
+import { ProjectSwitcher } from './ProjectSwitcher.tsx';
 
 function DatasetRow({ dataset }: { dataset: DatasetInfo }) {
   const { t, i18n } = useTranslation();
@@ -65,6 +66,7 @@ export default function ProjectPage() {
   // File › Import in Electron arrives as #/project?import=<path chosen in the native dialog>.
   const importPath = useHashRoute().query.get('import');
   const [importing, setImporting] = useState(false);
+  const [switching, setSwitching] = useState(false);
   const open = importing || importPath !== null;
 
   return (
@@ -72,6 +74,9 @@ export default function ProjectPage() {
       <div className="page-header">
         <h1>{t('project.title')}</h1>
         <div className="page-actions">
+          <button type="button" data-testid="switch-open" onClick={() => setSwitching(!switching)}>
+            {t('project.switch')}
+          </button>
           <button
             type="button"
             className="primary"
@@ -92,6 +97,8 @@ export default function ProjectPage() {
           <dd>{datasets.length}</dd>
         </dl>
       )}
+      {switching && <ProjectSwitcher onDone={() => setSwitching(false)} />}
+      {switching && <ProjectSwitcher onDone={() => setSwitching(false)} />}
       {open && (
         <ImportWizard
           key={importPath ?? 'upload'}
