@@ -92,6 +92,44 @@ describe('soiltrace import / datasets / query', () => {
     expect(existsSync(fresh)).toBe(false);
   });
 
+  it('--map overrides the mapping (with a unit) and --crs names a Gauss-Krüger zone', async () => {
+    const other = join(dir, 'mapped.duckdb');
+    const file = join(dir, 'odd-headers.csv');
+    // PROJ cs2cs: (120.5°E, 30.25°N) = E 548122.0631, N 3347932.8162 in CGCS2000 3° GK CM 120°E.
+    writeFileSync(file, 'Code,East,North,Cadmium (ppb)\nM1,548122.0631,3347932.8162,310\n');
+    const { code, stdout, stderr } = await cli(
+      'import',
+      '--project',
+      other,
+      '--kind',
+      'soil',
+      '--file',
+      file,
+      '--map',
+      'Code=sample_id,East=x,North=y,Cadmium (ppb)=Cd@ug/kg',
+      '--crs',
+      'gk3:40',
+      '--json',
+    );
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).columns.map((c: { field: string }) => c.field)).toEqual([
+      'sample_id',
+      'x',
+      'y',
+      'Cd',
+    ]);
+    const q = await cli(
+      'query',
+      '--project',
+      other,
+      '--sql',
+      'SELECT sample_id, round(lon, 6), round(lat, 6), cd_mg_kg FROM soil_samples',
+      '--json',
+    );
+    expect(JSON.parse(q.stdout).rows).toEqual([['M1', 120.5, 30.25, 0.31]]);
+  });
+
   it('datasets --json lists the catalog', async () => {
     const { code, stdout } = await cli('datasets', '--project', project, '--json');
     expect(code).toBe(0);
