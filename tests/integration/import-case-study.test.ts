@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -24,7 +24,8 @@ function dataRows(file: string): string[][] {
 
 describe.skipIf(!existsSync(join(caseDir, 'soil-samples.csv')))('case-study import', () => {
   it('imports every case-study file with all rows and recognised codes', async () => {
-    const project = await openProject(join(mkdtempSync(join(tmpdir(), 'soiltrace-case-')), 'case.duckdb'));
+    const dir = mkdtempSync(join(tmpdir(), 'soiltrace-case-'));
+    const project = await openProject(join(dir, 'case.duckdb'));
     try {
       for (const [file, kind] of files) {
         const result = await importDataset(project, { file: join(caseDir, file), kind });
@@ -63,6 +64,7 @@ describe.skipIf(!existsSync(join(caseDir, 'soil-samples.csv')))('case-study impo
       expect(fluxes.rows[0][0]).toBe(0);
     } finally {
       closeProject(project);
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

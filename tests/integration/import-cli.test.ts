@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
@@ -30,6 +30,7 @@ beforeAll(() => {
   process.env.SOILTRACE_LANG = 'en';
 });
 afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
   if (previousLang === undefined) delete process.env.SOILTRACE_LANG;
   else process.env.SOILTRACE_LANG = previousLang;
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -21,7 +21,10 @@ let project: Project;
 beforeAll(async () => {
   project = await openProject(join(dir, 'p.duckdb'));
 });
-afterAll(() => closeProject(project));
+afterAll(() => {
+  closeProject(project);
+  rmSync(dir, { recursive: true, force: true });
+});
 
 async function rows(sql: string) {
   return (await runReadOnlyQuery(project, sql)).rows;

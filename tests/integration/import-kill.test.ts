@@ -1,14 +1,15 @@
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdtempSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { importDataset } from '../../analysis/import/index.ts';
 import { closeProject, listDatasets, openProject } from '../../analysis/store/index.ts';
 import { repoRoot } from '../support/shared-data.ts';
 import { projectSnapshot } from './import-support.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'soiltrace-import-kill-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function writeBig(path: string, rows: number): Promise<void> {
   const out = createWriteStream(path);

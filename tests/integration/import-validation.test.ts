@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,7 +22,10 @@ beforeAll(async () => {
   project = await openProject(join(dir, 'p.duckdb'));
   await importDataset(project, { file: csv('good.csv', GOOD), kind: 'soil' });
 });
-afterAll(() => closeProject(project));
+afterAll(() => {
+  closeProject(project);
+  rmSync(dir, { recursive: true, force: true });
+});
 
 // Each bad file: the first error must name file, row (header = row 1), column, value.
 const BAD: [string, string[], { code: string; row: number; column: string; value: string; en: RegExp }][] = [
