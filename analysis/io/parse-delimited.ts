@@ -4,7 +4,7 @@ export interface DelimitedTable {
   headers: string[];
   rows: string[][];
   /** The 1-based line of the file each row starts on (blank lines are skipped, not renumbered). */
-  lineNumbers: number[];
+  lineNumbers?: number[];
   delimiter: string;
 }
 

@@ -30,7 +30,7 @@ export function readTableFile(path: string): TableFile {
 
 /** The spreadsheet row (1-based, header = 1) of data row `index`, as error messages name it. */
 export function rowNumberOf(table: DelimitedTable, index: number): number {
-  return table.lineNumbers[index] ?? index + 2;
+  return table.lineNumbers?.[index] ?? index + 2;
 }
 
 /**
