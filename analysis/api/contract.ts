@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { assessmentMethods } from './contracts/assessment.ts';
 import { attributionMethods } from './contracts/attribution.ts';
+import { pmfMethods } from './contracts/pmf.ts';
 import { scenariosMethods } from './contracts/scenarios.ts';
 
 // The one API between the UI and the core (DEVELOPERS.md, "Architecture"). Both transports —
@@ -125,6 +126,7 @@ export type ApiErrorShape = z.infer<typeof apiErrorShape>;
 
 /** Every method: its params schema and its result schema. Add an analysis by adding entries here. */
 export const methods = {
+  ...pmfMethods,
   ...scenariosMethods,
   ...attributionMethods,
   ...assessmentMethods,

@@ -1,6 +1,8 @@
 import { methods } from './contract.ts';
+import { pmfRunParams } from './contracts/pmf.ts';
 import { scenariosRunParams } from './contracts/scenarios.ts';
 import { defineJobKind, type JobKind } from './jobs.ts';
+import { runPmfAnalysis } from './routes/pmf.ts';
 import { runScenariosJob } from './routes/scenarios.ts';
 import type { ApiContext } from './routes/types.ts';
 
@@ -22,5 +24,10 @@ export function jobKinds(context: () => ApiContext): Record<string, JobKind> {
     }),
     // The scenario planner's Monte Carlo comparison (issue 7), on a worker thread.
     scenarios: defineJobKind({ params: scenariosRunParams, run: runScenariosJob }),
+    // PMF base runs on worker threads (issue 4); the run is stored in the project.
+    pmf: defineJobKind({
+      params: pmfRunParams,
+      run: (params, control) => runPmfAnalysis(context(), params, control),
+    }),
   };
 }

@@ -1,0 +1,121 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../../../tests/support/shared-data.ts';
+import { numericColumn, readTableFile } from '../../io/read-table-file.ts';
+import { preparePmfInput } from '../../methods/pmf/prepare-input.ts';
+import { readPmfFiles } from '../../methods/pmf/read-pmf-files.ts';
+import { runPmf } from '../../methods/pmf/run-pmf.ts';
+import type { ApiEvent, ApiMethods } from '../contract.ts';
+import { type ApiHandler, createApiHandler } from '../handler.ts';
+
+const caseStudy = (file: string) => join(repoRoot, 'datasets/case-study', file);
+const species = ['Cd', 'Pb', 'Zn', 'Cu', 'Cr', 'Ni'];
+
+describe('PMF routes and job on a temporary sample project', () => {
+  let home: string;
+  let api: ApiHandler;
+  const events: ApiEvent[] = [];
+  const call = <M extends keyof ApiMethods>(method: M, params: ApiMethods[M]['params']) =>
+    api.call(method, params) as Promise<ApiMethods[M]['result']>;
+
+  beforeAll(async () => {
+    home = await mkdtemp(join(tmpdir(), 'soiltrace-pmf-'));
+    api = createApiHandler({ homeDir: home });
+    await call('project.openSample', {});
+    api.onEvent((e) => events.push(e));
+  });
+  afterAll(async () => {
+    await api.close();
+    await rm(home, { recursive: true, force: true });
+  });
+
+  it('computes S/N from eq. 5-2 uncertainties of the survey file (hand check on Pb)', async () => {
+    const table = await call('pmf.species', { source: { type: 'dataset', datasetId: 'soil_1', species } });
+    const pb = table.species.find((s) => s.species === 'Pb');
+    // By hand from the CSV: u = √((0.1·x)² + (MDL/2)²), d = (x − u)/u where x > u, S/N = mean d.
+    const pbValues = numericColumn(readTableFile(caseStudy('soil-samples.csv')), '铅Pb(mg/kg)');
+    const mdl = pb?.mdl ?? Number.NaN;
+    const measured = [...pbValues].filter((v) => !Number.isNaN(v));
+    expect(table.sampleIds.length).toBe(pbValues.length);
+    let sum = 0;
+    for (const x of measured) {
+      const u = x <= mdl ? (5 / 6) * mdl : Math.sqrt((0.1 * x) ** 2 + (0.5 * mdl) ** 2);
+      if (x > u) sum += (x - u) / u;
+    }
+    expect(pb?.censoredPercent).toBe(0);
+    expect(pb?.signalToNoise).toBeCloseTo(sum / pbValues.length, 10);
+    expect(pb?.suggested).toBe('strong');
+    expect(table.available).toEqual(expect.arrayContaining(species));
+  });
+
+  it('runs the pmf job with progress, stores the run, and matches runPmf with the same seed', async () => {
+    const params = {
+      source: { type: 'dataset' as const, datasetId: 'soil_1', species },
+      options: { categories: { Ni: 'weak' as const } },
+      factors: 3,
+      runs: 3,
+      seed: 7,
+      workers: 'none' as const,
+    };
+    const { jobId } = await call('jobs.start', { kind: 'pmf', params });
+    let status = await call('jobs.result', { jobId });
+    while (status.status === 'running') {
+      await new Promise((r) => setTimeout(r, 50));
+      status = await call('jobs.result', { jobId });
+    }
+    expect(status.status).toBe('done');
+    const progress = events.flatMap((e) =>
+      e.type === 'job.progress' && e.data.jobId === jobId ? [e.data] : [],
+    );
+    expect(progress.at(-1)?.progress).toBe(1);
+    expect(progress.some((p) => p.message?.en === '1/3 runs done' || p.message?.en === '2/3 runs done')).toBe(
+      true,
+    );
+    const viaJob = status.result as ApiMethods['pmf.run']['result'];
+    // The same problem through the core directly.
+    const table = await call('pmf.species', { source: params.source });
+    expect(table.species.map((s) => s.species)).toEqual(species);
+    const direct = await call('pmf.run', params);
+    expect(direct.qTrue).toBe(viaJob.qTrue);
+    expect(direct.runs.map((r) => r.seed)).toEqual([7, 8, 9]);
+    expect(viaJob.categories).toEqual(['strong', 'strong', 'strong', 'strong', 'strong', 'weak']);
+    expect(viaJob.qExpected).toBe(viaJob.sampleIds.length * 6 - 3 * (viaJob.sampleIds.length + 6));
+    const runs = await call('pmf.runs', {});
+    expect(runs.map((r) => r.runId)).toContain(viaJob.runId);
+    const reopened = await call('pmf.result', { runId: viaJob.runId });
+    expect(reopened.profiles).toEqual(viaJob.profiles);
+    expect(reopened.runs).toEqual(viaJob.runs);
+    const named = await call('pmf.nameFactors', { runId: viaJob.runId, names: ['冶炼', '母质', '农业'] });
+    expect(named.factorNames).toEqual(['冶炼', '母质', '农业']);
+    expect((await call('pmf.result', { runId: viaJob.runId })).factorNames).toEqual(['冶炼', '母质', '农业']);
+  });
+
+  it('reproduces the core on EPA PMF 5 files: same seed, same Q(true)', async () => {
+    const concPath = caseStudy('pmf-conc.csv');
+    const uncPath = caseStudy('pmf-unc.csv');
+    const viaApi = await call('pmf.run', {
+      source: { type: 'files', concPath, uncPath },
+      factors: 3,
+      runs: 2,
+      seed: 11,
+      workers: 'none',
+    });
+    const { conc, unc } = readPmfFiles(concPath, uncPath);
+    const input = preparePmfInput({
+      sampleIds: conc.sampleIds,
+      species: conc.species,
+      conc: conc.values,
+      unc: unc.values,
+    });
+    const core = await runPmf(input, { factors: 3, runs: 2, seed: 11, workers: 'none' });
+    expect(viaApi.qTrue).toBe(core.runs[core.best].qTrue);
+    expect(viaApi.runs.map((r) => r.qRobust)).toEqual(core.runs.map((r) => r.qRobust));
+    // contributions × profiles reproduce the predicted matrix the residual view plots.
+    const i = 0;
+    const j = 1;
+    const fit = viaApi.contributions[i].reduce((s, g, h) => s + g * viaApi.profiles[h][j], 0);
+    expect(viaApi.predicted[i][j]).toBeCloseTo(fit, 10);
+  });
+});

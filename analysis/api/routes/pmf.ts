@@ -1,0 +1,175 @@
+import { randomUUID } from 'node:crypto';
+import { SoilTraceError } from '../../errors.ts';
+import { preparePmfInput } from '../../methods/pmf/prepare-input.ts';
+import { type PmfResult, runPmf } from '../../methods/pmf/run-pmf.ts';
+import { suggestFactorNames } from '../../methods/pmf-factor-names/suggest-factor-names.ts';
+import { runStoreFor } from '../analysis-runs.ts';
+import { type PmfRunParams, type PmfStoredResult, pmfRunParams, pmfStoredResult } from '../contracts/pmf.ts';
+import { ApiError } from '../errors.ts';
+import type { JobControl } from '../jobs.ts';
+import { type PmfInputData, readPmfSource, speciesRows } from '../pmf-input.ts';
+import type { ApiContext, RouteModule } from './types.ts';
+
+// Routes of the PMF page (issue 4 §4): the species table with S/N, runs (in the call or as the
+// `pmf` job on worker threads with progress and cancel), and the project's stored runs.
+
+const rows = (values: Float64Array, n: number, m: number): number[][] =>
+  Array.from({ length: n }, (_, i) => Array.from(values.subarray(i * m, (i + 1) * m)));
+
+function storedResult(
+  runId: string,
+  params: ReturnType<typeof pmfRunParams.parse>,
+  data: PmfInputData,
+  result: PmfResult,
+  x: Float64Array,
+): PmfStoredResult {
+  const s = result.solution;
+  const { samples: n, species: m, factors: k } = s;
+  const predicted = new Float64Array(n * m);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < m; j++) {
+      let fit = 0;
+      for (let h = 0; h < k; h++) fit += s.contributions[i * k + h] * s.profiles[h * m + j];
+      predicted[i * m + j] = fit;
+    }
+  const percentOfSpecies = rows(s.percentOfSpecies, k, m);
+  const best = result.runs[result.best];
+  return {
+    runId,
+    createdAt: new Date().toISOString(),
+    softwareVersion: result.softwareVersion,
+    parameters: { ...result.parameters, robust: params.robust, seeds: result.seeds },
+    source: { ...params.source },
+    sampleIds: data.matrices.sampleIds,
+    coordinates: data.coordinates,
+    species: result.parameters.species,
+    categories: result.parameters.categories,
+    factors: k,
+    runs: result.runs.map((r) => ({
+      seed: r.seed,
+      qTrue: r.qTrue,
+      qRobust: r.qRobust,
+      converged: r.converged,
+      iterations: r.iterations,
+    })),
+    best: result.best,
+    qTrue: best.qTrue,
+    qRobust: best.qRobust,
+    qExpected: s.qExpected,
+    profiles: rows(s.profiles, k, m),
+    percentOfSpecies,
+    percentOfTotal: rows(s.percentOfTotal, k, m),
+    contributions: rows(s.contributions, n, k),
+    contributionsMass: rows(s.contributionsMass, n, k),
+    observed: rows(x, n, m),
+    predicted: rows(predicted, n, m),
+    scaledResiduals: rows(s.scaledResiduals, n, m),
+    qPerSpecies: Array.from(s.qPerSpecies),
+    qExpectedPerSpecies: s.qExpectedPerSpecies,
+    speciesFit: s.speciesFit.map((f) => ({ ...f })),
+    nameSuggestions: percentOfSpecies.map((row) => suggestFactorNames(result.parameters.species, row)),
+    factorNames: Array.from({ length: k }, () => ''),
+    elapsedMs: result.elapsedMs,
+  };
+}
+
+/** Prepares the input, runs PMF, stores the run in the project and returns the stored result. */
+export async function runPmfAnalysis(
+  ctx: ApiContext,
+  raw: PmfRunParams,
+  control?: Pick<JobControl, 'signal' | 'progress'>,
+): Promise<PmfStoredResult> {
+  const params = pmfRunParams.parse(raw);
+  const session = ctx.session();
+  control?.progress(0.01, { zh: '正在准备数据', en: 'preparing the data' });
+  const data = await readPmfSource(() => session, params.source);
+  const input = preparePmfInput(data.matrices, params.options);
+  const result = await runPmf(input, {
+    factors: params.factors,
+    runs: params.runs,
+    seed: params.seed,
+    solver: { robust: params.robust },
+    workers: params.workers,
+    signal: control?.signal,
+    onProgress: (p) => {
+      if (!p.finished) return;
+      control?.progress(Math.min(0.99, p.runsDone / p.runs), {
+        zh: `已完成 ${p.runsDone}/${p.runs} 次运行`,
+        en: `${p.runsDone}/${p.runs} runs done`,
+      });
+    },
+  });
+  const runId = randomUUID();
+  const stored = storedResult(runId, params, data, result, input.problem.x);
+  const store = await runStoreFor(session);
+  await store.save({
+    id: runId,
+    kind: 'pmf',
+    createdAt: stored.createdAt,
+    parameters: { ...stored.parameters, source: stored.source, options: params.options },
+    result: stored,
+    version: stored.softwareVersion,
+  });
+  control?.progress(1, { zh: '完成', en: 'done' });
+  return stored;
+}
+
+async function storedRun(ctx: ApiContext, runId: string): Promise<PmfStoredResult> {
+  const run = await (await runStoreFor(ctx.session())).get(runId);
+  if (run?.kind !== 'pmf') {
+    throw new ApiError(
+      'not_found',
+      { zh: `没有 PMF 运行 ${runId}`, en: `no PMF run ${runId}` },
+      { value: runId },
+    );
+  }
+  return pmfStoredResult.parse(run.result);
+}
+
+export const pmfRoutes: RouteModule = {
+  'pmf.species': async (params, ctx) => {
+    const data = await readPmfSource(() => ctx.session(), params.source);
+    const prepared = preparePmfInput(data.matrices, params.options ?? {});
+    return {
+      sampleIds: data.matrices.sampleIds,
+      species: speciesRows(data, prepared),
+      available: data.available,
+    };
+  },
+  'pmf.run': async (params, ctx) => runPmfAnalysis(ctx, params),
+  'pmf.runs': async (_params, ctx) => {
+    const list = await (await runStoreFor(ctx.session())).list('pmf', ['qTrue', 'qRobust']);
+    return list.map((r) => {
+      const p = r.parameters as {
+        factors: number;
+        runs: number;
+        seed: number;
+        source: { type: string; datasetId?: string; concPath?: string };
+      };
+      return {
+        runId: r.id,
+        createdAt: r.createdAt,
+        softwareVersion: r.version,
+        factors: p.factors,
+        runs: p.runs,
+        seed: p.seed,
+        qTrue: Number(r.fields.qTrue),
+        qRobust: Number(r.fields.qRobust),
+        source: p.source.type === 'dataset' ? String(p.source.datasetId) : String(p.source.concPath),
+      };
+    });
+  },
+  'pmf.result': async ({ runId }, ctx) => storedRun(ctx, runId),
+  'pmf.nameFactors': async ({ runId, names }, ctx) => {
+    const result = await storedRun(ctx, runId);
+    if (names.length !== result.factors) {
+      throw new SoilTraceError({
+        zh: `应给出 ${result.factors} 个因子名称，实为 ${names.length}`,
+        en: `expected ${result.factors} factor names, got ${names.length}`,
+      });
+    }
+    const factorNames = names.map((n) => n.trim());
+    await (await runStoreFor(ctx.session())).updateResult(runId, { ...result, factorNames });
+    return { runId, factorNames };
+  },
+};
