@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ComparisonResult } from '../../../analysis/methods/scenarios/index.ts';
 import { Chart } from '../../components/charts/Chart.tsx';
 import type { ExportColumn } from '../../lib/csv.ts';
+import { formatValue } from '../../lib/format.ts';
 import { CRITERIA, finiteOrNull, paretoLine, tornadoBars, YUAN_PER_UNIT } from './scenarios-view.ts';
 
 // The comparison's charts; each exports PNG/SVG and its numbers as CSV/XLSX through the wrapper.
@@ -72,7 +73,8 @@ export function ParetoChart({ result }: { result: ComparisonResult }) {
         title: { text: tr('charts.paretoTitle') },
         xaxis: { title: { text: tr('charts.npvAxis') }, rangemode: 'tozero' },
         yaxis: { title: { text: tr('charts.riskReductionAxis') }, rangemode: 'tozero' },
-        legend: { orientation: 'v', x: 1.02, y: 1 },
+        legend: { orientation: 'h', x: 0, y: -0.22, yanchor: 'top' },
+        margin: { b: 150 },
       },
       exportData: [
         { name: 'id', values: result.scenarios.map((s) => s.id) },
@@ -85,7 +87,7 @@ export function ParetoChart({ result }: { result: ComparisonResult }) {
     };
   }, [result, tr, lang]);
   return (
-    <Chart {...built} exportName="scenarios-cost-vs-risk-reduction" testId="scenarios-pareto" height={400} />
+    <Chart {...built} exportName="scenarios-cost-vs-risk-reduction" testId="scenarios-pareto" height={500} />
   );
 }
 
@@ -145,11 +147,12 @@ export function ProjectionChart({ result }: { result: ComparisonResult }) {
     const annotations: Record<string, unknown>[] = [
       {
         x: result.target.year,
-        y: 1,
+        y: 0,
         xref: 'x',
         yref: 'paper',
         text: tr('charts.targetYear', { year: result.target.year }),
         showarrow: false,
+        xanchor: 'left',
         yanchor: 'bottom',
       },
     ];
@@ -183,7 +186,8 @@ export function ProjectionChart({ result }: { result: ComparisonResult }) {
         yaxis: { title: { text: tr('charts.concentrationAxis', { metal }) } },
         shapes,
         annotations,
-        legend: { orientation: 'v', x: 1.02, y: 1 },
+        legend: { orientation: 'h', x: 0, y: -0.22, yanchor: 'top' },
+        margin: { b: 150 },
       },
       exportData,
     };
@@ -232,8 +236,12 @@ export function RadarChart({ result }: { result: ComparisonResult }) {
       })),
       layout: {
         title: { text: tr('charts.radarTitle') },
-        polar: { radialaxis: { range: [0, 1], tickvals: [0, 0.5, 1] } },
-        legend: { orientation: 'v', x: 1.05, y: 1 },
+        polar: {
+          radialaxis: { range: [0, 1], tickvals: [0, 0.5, 1] },
+          domain: { x: [0.12, 0.88], y: [0, 1] },
+        },
+        legend: { orientation: 'h', x: 0, y: -0.12, yanchor: 'top' },
+        margin: { b: 130, l: 90, r: 90 },
       },
       exportData: [
         { name: tr('charts.criterion'), values: labels },
@@ -245,7 +253,7 @@ export function RadarChart({ result }: { result: ComparisonResult }) {
       ],
     };
   }, [result, tr, lang]);
-  return <Chart {...built} exportName="scenarios-criteria-radar" testId="scenarios-radar" height={420} />;
+  return <Chart {...built} exportName="scenarios-criteria-radar" testId="scenarios-radar" height={500} />;
 }
 
 export function TornadoChart({ result }: { result: ComparisonResult }) {
@@ -285,15 +293,15 @@ export function TornadoChart({ result }: { result: ComparisonResult }) {
         title: {
           text: tr('charts.tornadoTitle', {
             scenario: shortName(scenario.name, lang),
-            base: bars.base.toPrecision(4),
+            base: formatValue(bars.base, lang),
             unit: metric === 'npv' ? tr('charts.unitWan') : '%',
           }),
         },
         barmode: 'overlay',
         xaxis: { title: { text: axis }, zeroline: true },
         yaxis: { automargin: true },
-        margin: { l: 260 },
-        legend: { orientation: 'h', x: 1, xanchor: 'right', y: -0.2 },
+        margin: { l: 20, t: 70 },
+        legend: { orientation: 'h', x: 1, xanchor: 'right', y: 1.02, yanchor: 'bottom' },
       },
       exportData: [
         { name: tr('charts.parameter'), values: bars.labels },
@@ -303,7 +311,7 @@ export function TornadoChart({ result }: { result: ComparisonResult }) {
     };
   }, [scenario, metric, tr, lang]);
   return (
-    <div>
+    <div className="wide">
       <div className="chart-option">
         <label>
           {tr('charts.scenario')}

@@ -617,12 +617,13 @@ export function ScenarioEditor({ file, onChange, measures, validation, zoneIds }
               >
                 {tr('editor.addSourceControl')}
               </button>
-              {zoneIds.length > 0 && (
-                <span className="muted">
-                  {tr('editor.zoneIds', { ids: zoneIds.slice(0, 12).join(', ') })}
-                </span>
-              )}
             </div>
+            {zoneIds.length > 0 && (
+              <details className="zone-ids">
+                <summary>{tr('editor.zoneIdsTitle', { count: zoneIds.length })}</summary>
+                <div className="mono muted">{zoneIds.join(', ')}</div>
+              </details>
+            )}
           </div>
         )}
       </div>

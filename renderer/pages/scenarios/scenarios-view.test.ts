@@ -63,6 +63,7 @@ describe('scenario page helpers', () => {
       bars: [
         { label: 'big', atLow: 60, atHigh: 150, swing: 90 },
         { label: 'small', atLow: 95, atHigh: 104, swing: 9 },
+        { label: 'none', atLow: 100, atHigh: 100, swing: 0 },
       ],
     });
     expect(t.labels).toEqual(['small', 'big']);

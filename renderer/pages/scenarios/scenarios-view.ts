@@ -118,7 +118,8 @@ export function tornadoBars(
   tornado: { base: number; bars: { label: string; atLow: number; atHigh: number; swing: number }[] },
   scale = 1,
 ): { labels: string[]; low: number[]; high: number[]; base: number } {
-  const bars = [...tornado.bars].sort((a, b) => a.swing - b.swing);
+  // Parameters that do not move the metric are left out.
+  const bars = tornado.bars.filter((b) => b.swing > 0).sort((a, b) => a.swing - b.swing);
   return {
     labels: bars.map((b) => b.label),
     low: bars.map((b) => (b.atLow - tornado.base) / scale),
