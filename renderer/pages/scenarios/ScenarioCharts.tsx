@@ -73,8 +73,8 @@ export function ParetoChart({ result }: { result: ComparisonResult }) {
         title: { text: tr('charts.paretoTitle') },
         xaxis: { title: { text: tr('charts.npvAxis') }, rangemode: 'tozero' },
         yaxis: { title: { text: tr('charts.riskReductionAxis') }, rangemode: 'tozero' },
-        legend: { orientation: 'h', x: 0, y: -0.22, yanchor: 'top' },
-        margin: { b: 150 },
+        legend: { orientation: 'h', x: 0, y: -0.26, yanchor: 'top' },
+        margin: { b: 170 },
       },
       exportData: [
         { name: 'id', values: result.scenarios.map((s) => s.id) },
@@ -186,8 +186,8 @@ export function ProjectionChart({ result }: { result: ComparisonResult }) {
         yaxis: { title: { text: tr('charts.concentrationAxis', { metal }) } },
         shapes,
         annotations,
-        legend: { orientation: 'h', x: 0, y: -0.22, yanchor: 'top' },
-        margin: { b: 150 },
+        legend: { orientation: 'h', x: 0, y: -0.26, yanchor: 'top' },
+        margin: { b: 170 },
       },
       exportData,
     };
@@ -213,7 +213,7 @@ export function ProjectionChart({ result }: { result: ComparisonResult }) {
         {...built}
         exportName={`scenarios-${metal}-projection`}
         testId="scenarios-projection"
-        height={400}
+        height={500}
       />
     </div>
   );
