@@ -126,7 +126,7 @@ export function displacePmf(problem: PmfProblem, base: PmfFactors, settings: Dis
       if (swapped) swaps[level][a]++;
     });
   };
-  levels.forEach((_, li) => record(li, start));
+  for (let li = 0; li < levels.length; li++) record(li, start);
 
   const total = k * m * 2;
   let done = 0;
