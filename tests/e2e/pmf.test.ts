@@ -1,0 +1,164 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiMethods } from '../../analysis/api/contract.ts';
+import { suggestedCategory } from '../../analysis/api/pmf-input.ts';
+import { readTableFile } from '../../analysis/io/read-table-file.ts';
+import { preparePmfInput, type SpeciesCategory } from '../../analysis/methods/pmf/prepare-input.ts';
+import { runPmf } from '../../analysis/methods/pmf/run-pmf.ts';
+import { concentrationsWithUncertainty } from '../../analysis/methods/pmf/uncertainty.ts';
+import { repoRoot } from '../support/shared-data.ts';
+import { type BrowserMode, outputDir, screenshotDir, startBrowserMode } from './browser-mode.ts';
+
+// The PMF page end to end on the sample project: K = 4, 4 runs from seed 42 on every element of
+// the survey, Q(true) shown checked against runPmf on matrices built here from the survey CSV
+// (censored "<DL" → MDL/2 with 5/6·MDL, empty → median with 4 × median, EF 10 %, eq. 5-1/5-2),
+// a profile chart exported as PNG and SVG, factor naming, and the English switch.
+
+const SPECIES = ['Cd', 'Hg', 'As', 'Pb', 'Cr', 'Cu', 'Ni', 'Zn', 'Mn', 'Co', 'V', 'Fe'];
+
+/** The survey's matrices as the page should build them, straight from the CSV. */
+function surveyInput() {
+  const table = readTableFile(join(repoRoot, 'datasets/case-study/soil-samples.csv'));
+  const n = table.rows.length;
+  const m = SPECIES.length;
+  const conc = new Float64Array(n * m);
+  const censored = new Uint8Array(n * m);
+  const mdl = new Float64Array(m);
+  SPECIES.forEach((s, j) => {
+    const c = table.headers.findIndex(
+      (h) => h.includes(s) && (s.length === 2 || !/[a-z]/.test(h[h.indexOf(s) + 1] ?? '')),
+    );
+    // Fe is reported in % (1 % = 10,000 mg/kg); the store keeps mg/kg.
+    const scale = table.headers[c].includes('%') ? 10_000 : 1;
+    const measured: number[] = [];
+    const limits: number[] = [];
+    table.rows.forEach((row, i) => {
+      const cell = row[c].trim();
+      if (cell.startsWith('<')) {
+        censored[i * m + j] = 1;
+        conc[i * m + j] = Number.NaN;
+        limits.push(Number(cell.slice(1)) * scale);
+      } else if (cell === '') conc[i * m + j] = Number.NaN;
+      else {
+        conc[i * m + j] = Number(cell) * scale;
+        measured.push(conc[i * m + j]);
+      }
+    });
+    // The lab's DL where it gave one, else the smallest measured value (the page's rule).
+    mdl[j] = limits.length ? limits[0] : Math.min(...measured);
+  });
+  const { x, u } = concentrationsWithUncertainty({
+    conc,
+    samples: n,
+    species: m,
+    mdl,
+    errorFraction: new Float64Array(m).fill(0.1),
+    censored,
+  });
+  const data = { sampleIds: table.rows.map((r) => r[0]), species: SPECIES, conc: x, unc: u };
+  const summary = preparePmfInput(data).summary;
+  const categories: Record<string, SpeciesCategory> = Object.fromEntries(
+    summary.map((s) => [s.species, suggestedCategory(s.signalToNoise)]),
+  );
+  return preparePmfInput(data, { categories });
+}
+
+describe('PMF page in browser mode', () => {
+  let mode: BrowserMode;
+  let context: BrowserContext;
+  let page: Page;
+  const pageErrors: string[] = [];
+  const exportDir = join(outputDir, 'exports');
+  const call = <M extends keyof ApiMethods>(method: M, params: ApiMethods[M]['params']) =>
+    mode.handler.call(method, params) as Promise<ApiMethods[M]['result']>;
+  const shot = (name: string) =>
+    page.screenshot({ path: join(screenshotDir, `pmf-${name}.png`), fullPage: true });
+
+  beforeAll(async () => {
+    mode = await startBrowserMode();
+    mkdirSync(exportDir, { recursive: true });
+    context = await mode.browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      acceptDownloads: true,
+    });
+    page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  });
+  afterAll(async () => {
+    await context?.close();
+    await mode?.close();
+  });
+
+  it('runs K = 4 × 4 runs and shows the Q(true) runPmf gives for the same input and seed', async () => {
+    await page.goto(mode.server.url);
+    await page.waitForSelector('[data-testid=datasets]');
+    await page.click('[data-testid=nav-pmf]');
+    await page.waitForSelector('[data-testid=pmf-sn-table] tbody tr');
+    expect(await page.locator('[data-testid=nav-pmf]').textContent()).toContain('PMF 源解析');
+    expect(await page.locator('[data-testid=pmf-sn-table] tbody tr').count()).toBe(SPECIES.length);
+    await page.fill('[data-testid=pmf-factors]', '4');
+    await page.fill('[data-testid=pmf-runs]', '4');
+    await page.fill('[data-testid=pmf-seed]', '42');
+    await page.click('[data-testid=pmf-run]');
+    await page.waitForSelector('[data-testid=pmf-results]', { timeout: 60_000 });
+    await page.waitForSelector('[data-testid=pmf-profile-3][data-ready=true]');
+    const shown = Number(await page.locator('[data-testid=pmf-qtrue]').textContent());
+
+    const core = await runPmf(surveyInput(), { factors: 4, runs: 4, seed: 42 });
+    expect(shown).toBe(Number(core.runs[core.best].qTrue.toFixed(2)));
+    expect(await page.locator('[data-testid=pmf-run-table] tbody tr').count()).toBe(4);
+    expect(await page.locator('[data-testid=pmf-run-table] tr[data-best=true] td').nth(1).textContent()).toBe(
+      String(core.runs[core.best].seed),
+    );
+    await shot('results-zh');
+  });
+
+  it('exports a profile chart as PNG and SVG', async () => {
+    const chart = page.locator('[data-testid=pmf-profile-0]').locator('..');
+    await chart.locator('[data-testid=export-button]').first().click();
+    await chart.locator('[data-testid=export-png]').click();
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      chart.locator('[data-testid=png-save]').click(),
+    ]);
+    expect(png.suggestedFilename()).toBe('pmf-profile-1.png');
+    const pngPath = join(exportDir, 'pmf-profile-1.png');
+    await png.saveAs(pngPath);
+    expect(readFileSync(pngPath).subarray(1, 4).toString('ascii')).toBe('PNG');
+    await chart.locator('[data-testid=export-button]').first().click();
+    const [svg] = await Promise.all([
+      page.waitForEvent('download'),
+      chart.locator('[data-testid=export-svg]').click(),
+    ]);
+    const svgPath = join(exportDir, 'pmf-profile-1.svg');
+    await svg.saveAs(svgPath);
+    const text = readFileSync(svgPath, 'utf8');
+    expect(text).toContain('<svg');
+    // The log-scale bars carry every species as a tick label.
+    for (const s of ['Cd', 'Pb', 'Fe']) expect(text).toContain(`>${s}<`);
+  });
+
+  it('names a factor, keeps it in the stored run, and switches to English', async () => {
+    await page.fill('[data-testid=pmf-name-0]', '成土母质');
+    await page.click('[data-testid=pmf-save-names]');
+    await expect.poll(async () => (await call('pmf.runs', {})).length).toBe(1);
+    const [stored] = await call('pmf.runs', {});
+    await expect
+      .poll(async () => (await call('pmf.result', { runId: stored.runId })).factorNames[0])
+      .toBe('成土母质');
+    await page.selectOption('[data-testid=language]', 'en');
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=page-pmf] h1')?.textContent?.includes('PMF positive'),
+    );
+    expect(await page.locator('[data-testid=nav-pmf]').textContent()).toContain('PMF');
+    expect(await page.locator('[data-testid=pmf-run-table] th').first().textContent()).toBe('Run');
+    await shot('results-en');
+    await page
+      .locator('[data-testid=pmf-sn-table]')
+      .screenshot({ path: join(screenshotDir, 'pmf-sn-table-en.png') });
+    await page.selectOption('[data-testid=language]', 'zh-CN');
+    expect(pageErrors).toEqual([]);
+  });
+});
