@@ -2,4 +2,6 @@
 // Fpeak and constraints, as pure functions over a base solution.
 export * from './bootstrap.ts';
 export * from './disp.ts';
+export * from './fpeak.ts';
 export * from './normalised-solve.ts';
+export * from './pull-weights.ts';
