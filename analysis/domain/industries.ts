@@ -33,7 +33,13 @@ export const INDUSTRY_LABELS: Record<Industry, { zh: string; en: string }> = {
 export const ENTERPRISE_STATUSES = ['operating', 'closed', 'relocated'] as const;
 export type EnterpriseStatus = (typeof ENTERPRISE_STATUSES)[number];
 
-export const INPUT_PATHWAYS = ['atmospheric_deposition', 'irrigation', 'fertilizer', 'manure', 'other'] as const;
+export const INPUT_PATHWAYS = [
+  'atmospheric_deposition',
+  'irrigation',
+  'fertilizer',
+  'manure',
+  'other',
+] as const;
 export type InputPathway = (typeof INPUT_PATHWAYS)[number];
 
 export const INPUT_PATHWAY_LABELS: Record<InputPathway, { zh: string; en: string }> = {
