@@ -323,10 +323,10 @@ function csvSamples(
         throw new ApiError(
           'input',
           {
-            zh: `${file} 第 ${table.lineNumbers[r] ?? r + 2} 行 “${name}” 应为正数，却是 “${cell}”`,
-            en: `${file} row ${table.lineNumbers[r] ?? r + 2}, "${name}": expected a positive number, found "${cell}"`,
+            zh: `${file} 第 ${table.lineNumbers?.[r] ?? r + 2} 行 “${name}” 应为正数，却是 “${cell}”`,
+            en: `${file} row ${table.lineNumbers?.[r] ?? r + 2}, "${name}": expected a positive number, found "${cell}"`,
           },
-          { file, row: table.lineNumbers[r] ?? r + 2, column: name, value: cell },
+          { file, row: table.lineNumbers?.[r] ?? r + 2, column: name, value: cell },
         );
       }
       return v;

@@ -74,20 +74,13 @@ export function GeoDetectorPanel({
     return [...columns, ...distances];
   }, [dataset, y, options, tr, industryLabel]);
 
-  // Defaults: land use, pH and the distance to the nearest non-ferrous smelter when present.
-  useEffect(() => {
-    setChosen((prev) => {
-      if (Object.keys(prev).length > 0) return prev;
-      const next: typeof prev = {};
-      for (const c of choices) {
-        const on = c.key === 'land_use' || c.key === 'ph' || c.key.endsWith(':nonferrous_smelting');
-        next[c.key] = { on, mode: 'auto', classes: 5 };
-      }
-      return next;
-    });
-  }, [choices]);
-
-  const state = (key: string) => chosen[key] ?? { on: false, mode: 'auto' as Mode, classes: 5 };
+  // Defaults until the user ticks otherwise: land use, pH and the distance to non-ferrous smelters.
+  const state = (key: string) =>
+    chosen[key] ?? {
+      on: key === 'land_use' || key === 'ph' || key.endsWith(':nonferrous_smelting'),
+      mode: 'auto' as Mode,
+      classes: 5,
+    };
   const update = (key: string, patch: Partial<{ on: boolean; mode: Mode; classes: number }>) =>
     setChosen((c) => ({ ...c, [key]: { ...state(key), ...patch } }));
   const selected = choices.filter((c) => state(c.key).on);
