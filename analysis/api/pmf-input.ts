@@ -16,7 +16,10 @@ import type { ProjectSession } from './session.ts';
 export interface PmfInputData {
   matrices: PmfMatrices;
   /** Per input species: MDL used (dataset sources), censored share, min/median/max measured. */
-  details: Omit<PmfSpeciesRow, 'species' | 'signalToNoise' | 'suggested' | 'missingPercent'>[];
+  details: (Omit<PmfSpeciesRow, 'species' | 'signalToNoise' | 'suggested' | 'missingPercent'> & {
+    /** Set when the source filled missing values itself (datasets), so the prepared summary cannot see them. */
+    missingPercent?: number;
+  })[];
   coordinates: [number | null, number | null][] | null;
   available: string[];
 }
@@ -91,6 +94,7 @@ async function fromDataset(
     const measured: number[] = [];
     const dls: number[] = [];
     let censoredCount = 0;
+    let missingCount = 0;
     rows.forEach((r, i) => {
       const at = i * m + j;
       conc[at] = num(values[r]);
@@ -98,6 +102,7 @@ async function fromDataset(
         censored[at] = 1;
         censoredCount++;
       } else if (!Number.isNaN(conc[at])) measured.push(conc[at]);
+      else missingCount++;
       if (limits[r] !== null && num(limits[r]) > 0) dls.push(num(limits[r]));
     });
     // The dataset's detection limit (median of those the lab reported) unless the user set one;
@@ -120,6 +125,7 @@ async function fromDataset(
     measured.sort((a, b) => a - b);
     details.push({
       censoredPercent: (100 * censoredCount) / n,
+      missingPercent: (100 * missingCount) / n,
       mdl: Number.isFinite(mdl[j]) ? mdl[j] : null,
       mdlFromData: given === undefined && !Number.isNaN(fromData),
       min: measured.length ? measured[0] : null,
@@ -199,8 +205,8 @@ export function speciesRows(data: PmfInputData, prepared: PreparedInput): PmfSpe
     species: s.species,
     signalToNoise: s.signalToNoise,
     suggested: suggestedCategory(s.signalToNoise),
-    missingPercent: s.missingPercent,
     ...data.details[j],
+    missingPercent: data.details[j].missingPercent ?? s.missingPercent,
   }));
 }
 

@@ -113,6 +113,22 @@ describe('PMF page in browser mode', () => {
       String(core.runs[core.best].seed),
     );
     await shot('results-zh');
+    // Each results panel on its own (the page scrolls inside its frame, so full-page shots stop at the fold).
+    for (const [testId, name] of [
+      ['pmf-run-table', 'runs'],
+      ['pmf-profile-0', 'profile'],
+      ['pmf-contributions', 'contributions'],
+      ['pmf-map', 'map'],
+      ['pmf-pie', 'pie'],
+      ['pmf-obs-pred', 'observed-predicted'],
+      ['pmf-q-table', 'q-table'],
+    ]) {
+      const panel = page
+        .locator(`[data-testid=${testId}]`)
+        .locator('xpath=ancestor::div[contains(@class,"panel")][1]');
+      await panel.scrollIntoViewIfNeeded();
+      await panel.screenshot({ path: join(screenshotDir, `pmf-${name}-zh.png`) });
+    }
   });
 
   it('exports a profile chart as PNG and SVG', async () => {

@@ -45,6 +45,13 @@ describe('PMF routes and job on a temporary sample project', () => {
       if (x > u) sum += (x - u) / u;
     }
     expect(pb?.censoredPercent).toBe(0);
+    // One empty Pb cell of 491, eight "<0.05" Cd cells and one empty one (counted by hand in the CSV).
+    expect(pb?.missingPercent).toBeCloseTo(100 / 491, 12);
+    const cd = table.species.find((s) => s.species === 'Cd');
+    expect(cd?.censoredPercent).toBeCloseTo(800 / 491, 12);
+    expect(cd?.missingPercent).toBeCloseTo(100 / 491, 12);
+    expect(cd?.mdl).toBe(0.05);
+    expect(cd?.mdlFromData).toBe(true);
     expect(pb?.signalToNoise).toBeCloseTo(sum / pbValues.length, 10);
     expect(pb?.suggested).toBe('strong');
     expect(table.available).toEqual(expect.arrayContaining(species));
@@ -90,6 +97,29 @@ describe('PMF routes and job on a temporary sample project', () => {
     const named = await call('pmf.nameFactors', { runId: viaJob.runId, names: ['冶炼', '母质', '农业'] });
     expect(named.factorNames).toEqual(['冶炼', '母质', '农业']);
     expect((await call('pmf.result', { runId: viaJob.runId })).factorNames).toEqual(['冶炼', '母质', '农业']);
+  });
+
+  it('cancels a running pmf job and stores nothing for it', async () => {
+    const before = (await call('pmf.runs', {})).length;
+    const { jobId } = await call('jobs.start', {
+      kind: 'pmf',
+      params: {
+        source: { type: 'dataset', datasetId: 'soil_1' },
+        factors: 5,
+        runs: 200,
+        seed: 1,
+        workers: 1,
+      },
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await call('jobs.cancel', { jobId })).toEqual({ cancelled: true });
+    let status = await call('jobs.result', { jobId });
+    while (status.status === 'running') {
+      await new Promise((r) => setTimeout(r, 50));
+      status = await call('jobs.result', { jobId });
+    }
+    expect(status.status).toBe('cancelled');
+    expect((await call('pmf.runs', {})).length).toBe(before);
   });
 
   it('reproduces the core on EPA PMF 5 files: same seed, same Q(true)', async () => {
