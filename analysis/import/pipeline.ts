@@ -9,6 +9,7 @@ import {
   concentration,
   dateOf,
   depthRange,
+  isCensoredText,
   isMissing,
   isNotNumber,
   numberOf,
@@ -199,6 +200,7 @@ export async function runPipeline(
       ? `(r.${source.rowSql} - ${firstRowid})::INTEGER`
       : `r.${source.rowSql}::INTEGER`;
     const ctx: Context = {
+      finalRowSql: `(r.${source.rowSql})::INTEGER`,
       connection,
       rawTable,
       file,
@@ -208,6 +210,8 @@ export async function runPipeline(
       checks: [],
       kind,
       negativeColumns: new Set(),
+      minPositive: new Map(),
+      aggregates: [],
     };
     // Rows longer than the header: DuckDB keeps the extra fields in added columns (column4 …).
     const extra = described
@@ -234,16 +238,20 @@ export async function runPipeline(
     }
     validateColumns(ctx);
     if (ctx.issues.some((i) => i.severity === 'error')) throw new ImportError(ctx.issues);
-    const numericElements = [...fields.values()].filter(
-      (c) => !c.varchar && quantityOf(c.field) === 'concentration',
-    );
-    if (numericElements.length > 0) {
-      const [negatives] = await scalarRows(
+    // One scan of the element columns: which hold negative numbers (detection-limit codes or
+    // errors), and each one's smallest positive number (the bound for reading a negative as a code).
+    const elementColumns = [...fields.values()].filter((c) => quantityOf(c.field) === 'concentration');
+    if (elementColumns.length > 0) {
+      const [stats] = await scalarRows(
         connection,
-        `SELECT ${numericElements.map((c) => `count(*) FILTER (${c.sql} < 0)`).join(', ')} FROM ${rawTable} r`,
+        `SELECT ${elementColumns
+          .map((c) => `count(*) FILTER (${numberOf(c)} < 0), min(${numberOf(c)}) FILTER (${numberOf(c)} > 0)`)
+          .join(', ')} FROM ${rawTable} r`,
       );
-      numericElements.forEach((c, i) => {
-        if (Number(negatives[i]) > 0) ctx.negativeColumns.add(c.field);
+      elementColumns.forEach((c, i) => {
+        if (!c.varchar && Number(stats[2 * i]) > 0) ctx.negativeColumns.add(c.field);
+        const min = stats[2 * i + 1];
+        if (min !== null && min !== undefined) ctx.minPositive.set(c.field, Number(min));
       });
     }
 
@@ -278,11 +286,13 @@ export async function runPipeline(
     await insertCanonical(ctx, datasetId, plan);
     ctx.canonTable = sqlIdentifier(canonicalTableName(datasetId));
     checkAborted(signal, file);
+    const queued = await warningAggregates(ctx, plan, rowCount);
     await validate(ctx);
     checkAborted(signal, file);
     if (ctx.issues.some((i) => i.severity === 'error')) throw new ImportError(ctx.issues);
-    await warnAfterInsert(ctx, datasetId, plan !== null);
+    await warnAfterInsert(ctx, datasetId, plan !== null, queued);
     if (request.uncertaintyFile) await importUncertainties(ctx, request, datasetId);
+    await ctx.finalizeCanonical?.();
     return { source, mapping, rawTable, rows: rowCount, crs: plan?.crs ?? null, issues: ctx.issues };
   } catch (error) {
     source.dispose();
@@ -312,6 +322,19 @@ interface Context {
   canonTable?: string;
   /** Number-typed element columns holding negative values (detection-limit codes or errors). */
   negativeColumns: Set<string>;
+  /** Smallest positive number of each element column, in the source unit. */
+  minPositive: Map<string, number>;
+  /** Extra aggregates (SQL over raw `r`) computed in the same scan as the checks, with their results. */
+  aggregates: Aggregate[];
+  /** The source-row expression once the transaction has committed (no rowid offset). */
+  finalRowSql: string;
+  /** Whether canon_<id> is a view over the raw table (else a table, with converted coordinates). */
+  canonIsView?: boolean;
+  /** lon / lat as SQL over the raw table `r` (when the canonical table is a view). */
+  lonSql?: string;
+  latSql?: string;
+  /** Rewrites the canonical view for use after commit. */
+  finalizeCanonical?: () => Promise<void>;
 }
 
 /** EPA PMF 5 input files: the first column is the sample id (or date); the rest are species. */
@@ -347,13 +370,19 @@ async function firstOffender(
 /** One aggregate over the raw table counts every check; offending rows are then read by rowid. */
 async function flushChecks(ctx: Context): Promise<void> {
   const checks = ctx.checks.splice(0);
-  if (checks.length === 0) return;
+  const extras = ctx.aggregates.filter((a) => !('value' in a));
+  if (checks.length === 0 && extras.length === 0) return;
   const aggregates = checks.flatMap((c) => [
     `count(*) FILTER (${c.predicate})`,
     `min(r.rowid) FILTER (${c.predicate})`,
   ]);
-  const from = ctx.canonTable ? `${ctx.rawTable} r POSITIONAL JOIN ${ctx.canonTable} k` : `${ctx.rawTable} r`;
-  const [totals] = await scalarRows(ctx.connection, `SELECT ${aggregates.join(', ')} FROM ${from}`);
+  const [totals] = await scalarRows(
+    ctx.connection,
+    `SELECT ${[...aggregates, ...extras.map((a) => a.sql)].join(', ')} FROM ${ctx.rawTable} r`,
+  );
+  extras.forEach((a, i) => {
+    a.value = totals[aggregates.length + i];
+  });
   for (const [i, check] of checks.entries()) {
     const count = Number(totals[2 * i]);
     if (count === 0) continue;
@@ -422,20 +451,12 @@ async function validate(ctx: Context): Promise<void> {
   const elements = [...fields.values()].filter((c) => quantityOf(c.field) === 'concentration');
   // Negative values are detection-limit codes only when no larger than the column's smallest
   // measured value (in mg/kg); find those minima for every element in one scan.
-  const col = (c: FieldColumn) => `k.${elementColumn(c.field)}`;
-  const minima =
-    elements.length === 0
-      ? []
-      : (
-          await scalarRows(
-            ctx.connection,
-            `SELECT ${elements.map((c) => `min(${col(c)}_mg_kg) FILTER (${col(c)}_mg_kg > 0)`).join(', ')} FROM ${ctx.canonTable} k`,
-          )
-        )[0];
-  for (const [i, c] of elements.entries()) {
+  for (const c of elements) {
+    // Neither a number, nor missing, nor a censored mark (checked in that order: the regexes run
+    // only on cells the cast left empty).
     await firstOffender(
       ctx,
-      `${col(c)}_mg_kg IS NULL AND ${col(c)}_below_dl IS NULL AND NOT ${isMissing(c)} AND coalesce(${numberOf(c)} NOT IN ${PMF_MISSING_CODES}, true)`,
+      c.varchar ? `${numberOf(c)} IS NULL AND NOT ${isMissing(c)} AND NOT ${isCensoredText(c)}` : 'false',
       c,
       'not-a-number',
       {
@@ -444,13 +465,13 @@ async function validate(ctx: Context): Promise<void> {
       },
     );
     const n = numberOf(c);
-    const minPositive = minima[i];
+    const minRaw = ctx.minPositive.get(c.field);
     const hasLimits = c.varchar || ctx.negativeColumns.has(c.field);
-    if (hasLimits && minPositive !== null && minPositive !== undefined) {
-      const limit = Number(minPositive) * (1 + 1e-9);
+    if (hasLimits && minRaw !== undefined) {
+      const minPositive = Number((minRaw * c.factor).toPrecision(15));
       await firstOffender(
         ctx,
-        `${col(c)}_below_dl AND ${col(c)}_dl_mg_kg > ${limit} AND ${n} < 0`,
+        `${n} < 0 AND ${n} NOT IN ${PMF_MISSING_CODES} AND -${n} > ${minRaw * (1 + 1e-9)}`,
         c,
         'negative',
         {
@@ -556,16 +577,35 @@ async function validate(ctx: Context): Promise<void> {
   // Identifiers: present and unique.
   const idField = kind === 'emission' ? 'enterprise_id' : kind === 'flux' ? null : 'sample_id';
   const id = idField ? fields.get(idField) : undefined;
-  if (id) {
+  const idCounts: { total: Aggregate; distinct: Aggregate } | null = id
+    ? { total: { sql: `count(${textOf(id)})` }, distinct: { sql: `count(DISTINCT ${textOf(id)})` } }
+    : null;
+  if (id && idCounts) {
     await firstOffender(ctx, `${textOf(id)} IS NULL`, id, 'missing-id', {
       zh: '缺少编号',
       en: 'missing identifier',
     });
-    await flushChecks(ctx);
-    const [[total, distinct]] = await scalarRows(
-      ctx.connection,
-      `SELECT count(${textOf(id)}), count(DISTINCT ${textOf(id)}) FROM ${ctx.rawTable} r`,
+    ctx.aggregates.push(idCounts.total, idCounts.distinct);
+  }
+  const date = fields.get('date');
+  if (date) {
+    await firstOffender(
+      ctx,
+      `${dateOf(date, date.type)} IS NULL AND NOT ${isMissing(date)}`,
+      date,
+      'bad-date',
+      {
+        zh: '无法识别的日期（已留空）',
+        en: 'unrecognised date (left empty)',
+      },
+      'warning',
     );
+  }
+  // Every check above, the identifier counts and the quartiles for the warnings: one scan.
+  await flushChecks(ctx);
+  if (id && idCounts) {
+    const total = idCounts.total.value;
+    const distinct = idCounts.distinct.value;
     const dup =
       Number(total) === Number(distinct)
         ? []
@@ -588,21 +628,6 @@ async function validate(ctx: Context): Promise<void> {
       );
     }
   }
-  const date = fields.get('date');
-  if (date) {
-    await firstOffender(
-      ctx,
-      `k.sampled_on IS NULL AND NOT ${isMissing(date)}`,
-      date,
-      'bad-date',
-      {
-        zh: '无法识别的日期（已留空）',
-        en: 'unrecognised date (left empty)',
-      },
-      'warning',
-    );
-  }
-  await flushChecks(ctx);
 }
 
 /** CASE expression mapping the distinct texts of a column to codes; unknown texts warn. */
@@ -733,123 +758,195 @@ async function insertCanonical(
   }
   const shape = await scalarRows(ctx.connection, `DESCRIBE shape_${KIND_TABLES[kind]}`);
   const typeOf = new Map(shape.map((r) => [String(r[0]), String(r[1])]));
-  const from = plan?.join ? `${ctx.rawTable} r LEFT JOIN __coords c ON c.rid = r.rowid` : `${ctx.rawTable} r`;
+  const select = (rowSql: string) =>
+    cols
+      .map(([c, e]) => `CAST(${c === 'source_row' ? rowSql : e} AS ${typeOf.get(c) ?? 'VARCHAR'}) AS ${c}`)
+      .join(', ');
+  const canon = sqlIdentifier(canonicalTableName(datasetId));
   const t = performance.now();
-  await ctx.connection.run(
-    `CREATE TABLE ${sqlIdentifier(canonicalTableName(datasetId))} AS SELECT ${cols
-      .map(([c, e]) => `CAST(${e} AS ${typeOf.get(c) ?? 'VARCHAR'}) AS ${c}`)
-      .join(', ')} FROM ${from}${plan?.join ? ' ORDER BY r.rowid' : ''}`,
-  );
-  if (TIMING) console.error(`${(performance.now() - t).toFixed(0).padStart(6)} ms  CREATE canonical table`);
-  if (plan?.join) await ctx.connection.run('DROP TABLE IF EXISTS __coords');
+  if (plan?.join) {
+    // Converted coordinates come from JS (proj4, GCJ-02): materialise them with the rest.
+    await ctx.connection.run(
+      `CREATE TABLE ${canon} AS SELECT ${select(ctx.rowSql)} FROM ${ctx.rawTable} r LEFT JOIN __coords c ON c.rid = r.rowid ORDER BY r.rowid`,
+    );
+    await ctx.connection.run('DROP TABLE IF EXISTS __coords');
+  } else {
+    // Everything else is a view over the raw table: the file is read and written once, and the
+    // conversions (censored text, units, codes) run in SQL whenever the canonical rows are read.
+    // Inside the import's transaction new rows are numbered from a large offset (ctx.rowSql
+    // subtracts it); once committed they count from 0, which `finalRowSql` assumes.
+    await ctx.connection.run(`CREATE VIEW ${canon} AS SELECT ${select(ctx.rowSql)} FROM ${ctx.rawTable} r`);
+    ctx.canonIsView = true;
+    if (plan) {
+      ctx.lonSql = plan.lon;
+      ctx.latSql = plan.lat;
+    }
+    ctx.finalizeCanonical = async () => {
+      if (ctx.rowSql !== ctx.finalRowSql) {
+        await ctx.connection.run(
+          `CREATE OR REPLACE VIEW ${canon} AS SELECT ${select(ctx.finalRowSql)} FROM ${ctx.rawTable} r`,
+        );
+      }
+    };
+  }
+  if (TIMING) console.error(`${(performance.now() - t).toFixed(0).padStart(6)} ms  CREATE canonical`);
 }
 
-async function warnAfterInsert(ctx: Context, datasetId: string, hasCoordinates: boolean): Promise<void> {
-  const table = sqlIdentifier(canonicalTableName(datasetId));
-  const where = 'true';
+/** An aggregate queued on the validation scan; `value` is filled by flushChecks. */
+interface Aggregate {
+  sql: string;
+  value?: unknown;
+}
+
+interface WarningAggregates {
+  /** Per element column: [log10 Q1, log10 Q3] and the count of positive values. */
+  quartiles: {
+    column: FieldColumn;
+    value: string;
+    q: { sql: string; value?: unknown };
+    n: { sql: string; value?: unknown };
+  }[];
+  /** Approximate median lon and lat, when they can be read from the raw table. */
+  centre: Aggregate | null;
+}
+
+/** What the warnings need first: quartiles of log10 concentrations and the median point. */
+async function warningAggregates(
+  ctx: Context,
+  plan: Awaited<ReturnType<typeof planCoordinates>>,
+  rowCount: number,
+): Promise<WarningAggregates> {
+  const out: WarningAggregates = { quartiles: [], centre: null };
   if (ctx.kind === 'soil' || ctx.kind === 'crop') {
-    // Outliers: above Q3 + 3·IQR of log10 values (Tukey's far-out fence, on the log scale because
-    // trace-metal concentrations are right-skewed). Quartiles of a seeded 50,000-row reservoir sample
-    // (exact below that size): a warning threshold does not need exact order statistics of 10⁶ rows.
-    const elements = [...ctx.fields.values()].filter((c) => quantityOf(c.field) === 'concentration');
-    if (elements.length > 0) {
-      const cols = elements.map((c) => `${elementColumn(c.field)}_mg_kg`);
-      const [quartiles] = await scalarRows(
-        ctx.connection,
-        `SELECT ${cols
-          .map(
-            (col) =>
-              `quantile_cont(log10(${col}), [0.25, 0.75]) FILTER (${col} > 0), count(${col}) FILTER (${col} > 0)`,
-          )
-          .join(
-            ', ',
-          )} FROM (SELECT ${cols.join(', ')} FROM ${table} WHERE ${where}) USING SAMPLE reservoir(50000 ROWS) REPEATABLE (42)`,
-      );
-      const fences = cols.map((_, i) => {
-        const [q1, q3] = (quartiles[2 * i] as (number | null)[] | null) ?? [null, null];
-        const n = Number(quartiles[2 * i + 1]);
-        // A zero IQR (identical values) gives no scale to call anything far out.
-        return n >= 10 && q1 !== null && q3 !== null && Number(q3) > Number(q1)
-          ? 10 ** (Number(q3) + 3 * (Number(q3) - Number(q1)))
-          : null;
-      });
-      const tested = cols
-        .map((col, i) => ({ col, fence: fences[i], c: elements[i] }))
-        .filter((t) => t.fence !== null);
-      if (tested.length > 0) {
-        const [counts] = await scalarRows(
-          ctx.connection,
-          `SELECT ${tested
-            .map(
-              ({ col, fence }) =>
-                `count(*) FILTER (${col} > ${fence}), arg_max(source_row, ${col}) FILTER (${col} > ${fence}), max(${col}) FILTER (${col} > ${fence})`,
-            )
-            .join(', ')} FROM ${table} WHERE ${where}`,
-        );
-        tested.forEach(({ c, fence }, i) => {
-          const count = Number(counts[3 * i]);
-          if (count === 0) return;
-          const f = Number(fence).toPrecision(3);
-          ctx.issues.push(
-            issue(
-              'warning',
-              'outlier',
-              {
-                zh: `${c.field} 有 ${count} 个异常高值（高于对数尺度 Q3+3·IQR = ${f} mg/kg），请核实`,
-                en: `${c.field} has ${count} unusually high values (above the log-scale Q3 + 3·IQR = ${f} mg/kg); please check`,
-              },
-              {
-                file: ctx.file,
-                row: Number(counts[3 * i + 1]),
-                column: c.source,
-                value: String(counts[3 * i + 2]),
-                count,
-              },
-            ),
-          );
-        });
-      }
+    for (const c of ctx.fields.values()) {
+      if (quantityOf(c.field) !== 'concentration') continue;
+      const value = concentration(c, c.factor).value;
+      const q = { sql: `quantile_cont(log10(${value}), [0.25, 0.75]) FILTER (${value} > 0)` };
+      const n = { sql: `count(*) FILTER (${value} > 0)` };
+      out.quartiles.push({ column: c, value, q, n });
     }
   }
-  if (!hasCoordinates) return;
-  // Points far from the others: distance to the median point beyond Q3 + 3·IQR of all distances
-  // (and beyond 5 km, so a tight cluster does not flag its own edge).
-  const rows = await scalarRows(
+  if (plan && !plan.join) {
+    out.centre = { sql: `[median(${plan.lon}), median(${plan.lat})]` };
+  }
+  const aggregates = [...out.quartiles.flatMap(({ q, n }) => [q, n]), ...(out.centre ? [out.centre] : [])];
+  if (aggregates.length === 0) return out;
+  // Exact below 100,000 rows; above, a seeded Bernoulli sample of about 50,000 rows (a warning
+  // threshold does not need exact order statistics of 10⁶ rows; exact quantiles sort every value).
+  const sample =
+    rowCount > 100_000 ? ` USING SAMPLE ${((5e6 / rowCount) as number).toFixed(4)}% (bernoulli, 42)` : '';
+  const [values] = await scalarRows(
     ctx.connection,
-    `WITH m AS (SELECT median(lon) AS lon0, median(lat) AS lat0 FROM (SELECT lon, lat FROM ${table} WHERE ${where}) USING SAMPLE reservoir(50000 ROWS) REPEATABLE (42)),
-          d AS (SELECT source_row, lon, lat,
-                       111.32 * sqrt(power((lon - lon0) * cos(radians(lat0)), 2) + power(lat - lat0, 2)) AS km
-                  FROM ${table}, m WHERE ${where} AND lon IS NOT NULL AND lat IS NOT NULL),
-          q AS (SELECT quantile_cont(km, 0.25) AS q1, quantile_cont(km, 0.75) AS q3, count(*) AS n FROM (SELECT km FROM d) USING SAMPLE reservoir(50000 ROWS) REPEATABLE (42))
-     SELECT count(*) OVER (), source_row, lon, lat, round(km, 1) FROM d, q
-      WHERE q.n >= 5 AND km > greatest(q3 + 3 * (q3 - q1), 5) ORDER BY km DESC LIMIT 1`,
+    `SELECT ${aggregates.map((a) => a.sql).join(', ')} FROM ${ctx.rawTable} r${sample}`,
   );
-  if (rows.length > 0) {
-    const [count, row, lon, lat, km] = rows[0];
+  aggregates.forEach((a, i) => {
+    a.value = values[i];
+  });
+  return out;
+}
+
+async function warnAfterInsert(
+  ctx: Context,
+  datasetId: string,
+  hasCoordinates: boolean,
+  queued: WarningAggregates,
+): Promise<void> {
+  const table = sqlIdentifier(canonicalTableName(datasetId));
+  const rowSql = ctx.canonIsView ? ctx.rowSql : 'source_row';
+  const from = ctx.canonIsView ? `${ctx.rawTable} r` : `${table} r`;
+  // Outliers: above Q3 + 3·IQR of log10 values (Tukey's far-out fence, on the log scale because
+  // trace-metal concentrations are right-skewed).
+  const tested = queued.quartiles.flatMap(({ column, value, q, n }) => {
+    const [q1, q3] = (q.value as (number | null)[] | null) ?? [null, null];
+    // A zero IQR (identical values) gives no scale to call anything far out.
+    if (Number(n.value) < 10 || q1 === null || q3 === null || !(Number(q3) > Number(q1))) return [];
+    const fence = 10 ** (Number(q3) + 3 * (Number(q3) - Number(q1)));
+    const col = ctx.canonIsView ? value : `r.${elementColumn(column.field)}_mg_kg`;
+    return [{ column, col, fence }];
+  });
+  const aggregates = tested.map(
+    ({ col, fence }) =>
+      `count(*) FILTER (${col} > ${fence}), arg_max(${rowSql}, ${col}) FILTER (${col} > ${fence}), max(${col}) FILTER (${col} > ${fence})`,
+  );
+  // Points: outside China's bounding box, and the median point for the distance check.
+  const lon = ctx.canonIsView ? (ctx.lonSql ?? 'NULL') : 'r.lon';
+  const lat = ctx.canonIsView ? (ctx.latSql ?? 'NULL') : 'r.lat';
+  let centre = (queued.centre?.value as (number | null)[] | undefined) ?? null;
+  if (hasCoordinates && !centre) {
+    const [[c]] = await scalarRows(
+      ctx.connection,
+      `SELECT [approx_quantile(${lon}, 0.5), approx_quantile(${lat}, 0.5)] FROM ${from}`,
+    );
+    centre = c as (number | null)[];
+  }
+  const [lon0, lat0] = centre ?? [null, null];
+  const spatial = hasCoordinates && lon0 !== null && lat0 !== null;
+  const km = `111.32 * sqrt(power((${lon} - ${lon0}) * cos(radians(${lat0})), 2) + power(${lat} - ${lat0}, 2))`;
+  const outside = `NOT (${lon} BETWEEN 73 AND 136 AND ${lat} BETWEEN 3 AND 54)`;
+  if (spatial) {
+    aggregates.push(
+      `count(*) FILTER (${outside}), arg_min(${rowSql}, ${rowSql}) FILTER (${outside}), arg_min(${lon}::VARCHAR || ', ' || ${lat}::VARCHAR, ${rowSql}) FILTER (${outside})`,
+      `approx_quantile(${km}, [0.25, 0.75]), count(${km})`,
+    );
+  }
+  if (aggregates.length === 0) return;
+  const [totals] = await scalarRows(ctx.connection, `SELECT ${aggregates.join(', ')} FROM ${from}`);
+  tested.forEach(({ column, fence }, i) => {
+    const count = Number(totals[3 * i]);
+    if (count === 0) return;
+    const f = Number(fence).toPrecision(3);
     ctx.issues.push(
       issue(
         'warning',
-        'spatial-outlier',
+        'outlier',
         {
-          zh: `${count} 个点远离其他点（最远 ${km} km），可能是坐标错误或经纬度颠倒`,
-          en: `${count} points lie far from the others (farthest ${km} km away): a coordinate error or swapped lon/lat?`,
+          zh: `${column.field} 有 ${count} 个异常高值（高于对数尺度 Q3+3·IQR = ${f} mg/kg），请核实`,
+          en: `${column.field} has ${count} unusually high values (above the log-scale Q3 + 3·IQR = ${f} mg/kg); please check`,
         },
-        { file: ctx.file, row: Number(row), value: `${lon}, ${lat}`, count: Number(count) },
+        {
+          file: ctx.file,
+          row: Number(totals[3 * i + 1]),
+          column: column.source,
+          value: String(totals[3 * i + 2]),
+          count,
+        },
       ),
     );
+  });
+  if (!spatial) return;
+  const base = 3 * tested.length;
+  const [outsideCount, outsideRow, outsideValue, kmQuartiles, kmCount] = totals.slice(base);
+  // Points far from the others: distance to the median point beyond Q3 + 3·IQR of all distances
+  // (and beyond 5 km, so a tight cluster does not flag its own edge).
+  const [q1, q3] = (kmQuartiles as (number | null)[] | null) ?? [null, null];
+  if (Number(kmCount) >= 5 && q1 !== null && q3 !== null) {
+    const fence = Math.max(Number(q3) + 3 * (Number(q3) - Number(q1)), 5);
+    const [[count, row, value, farthest]] = await scalarRows(
+      ctx.connection,
+      `SELECT count(*), arg_max(${rowSql}, ${km}), arg_max(${lon}::VARCHAR || ', ' || ${lat}::VARCHAR, ${km}), round(max(${km}), 1)
+         FROM ${from} WHERE ${km} > ${fence}`,
+    );
+    if (Number(count) > 0) {
+      ctx.issues.push(
+        issue(
+          'warning',
+          'spatial-outlier',
+          {
+            zh: `${count} 个点远离其他点（最远 ${farthest} km），可能是坐标错误或经纬度颠倒`,
+            en: `${count} points lie far from the others (farthest ${farthest} km away): a coordinate error or swapped lon/lat?`,
+          },
+          { file: ctx.file, row: Number(row), value: String(value), count: Number(count) },
+        ),
+      );
+    }
   }
-  const outside = await scalarRows(
-    ctx.connection,
-    `SELECT count(*) OVER (), source_row, lon, lat FROM ${table} WHERE ${where} AND NOT (lon BETWEEN 73 AND 136 AND lat BETWEEN 3 AND 54) ORDER BY source_row LIMIT 1`,
-  );
-  if (outside.length > 0) {
-    const [count, row, lon, lat] = outside[0];
+  if (Number(outsideCount) > 0) {
     ctx.issues.push(
       issue(
         'warning',
         'outside-china',
-        { zh: `${count} 个点在中国范围以外`, en: `${count} points lie outside China` },
-        { file: ctx.file, row: Number(row), value: `${lon}, ${lat}`, count: Number(count) },
+        { zh: `${outsideCount} 个点在中国范围以外`, en: `${outsideCount} points lie outside China` },
+        { file: ctx.file, row: Number(outsideRow), value: String(outsideValue), count: Number(outsideCount) },
       ),
     );
   }

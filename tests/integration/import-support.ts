@@ -20,6 +20,9 @@ export async function projectSnapshot(project: Project): Promise<unknown> {
   const views = (
     await c.runAndReadAll(`SELECT view_name, sql FROM duckdb_views() WHERE NOT internal ORDER BY 1`)
   ).getRowsJS();
+  // DuckDB renders a view's SQL with quoted type names ("DOUBLE") before a reopen and bare ones
+  // after; the quotes say nothing about the definition.
+  for (const view of views) view[1] = String(view[1]).replace(/"/g, '');
   return JSON.stringify({ tables, counts, catalog, views }, (_k, v) =>
     typeof v === 'bigint' ? Number(v) : v,
   );
