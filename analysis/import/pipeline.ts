@@ -465,6 +465,18 @@ async function validate(ctx: Context): Promise<void> {
       },
     );
     const n = numberOf(c);
+    // Zero is a valid reading, but labs rarely report one: often a below-detection value typed as 0.
+    await firstOffender(
+      ctx,
+      `${n} = 0`,
+      c,
+      'zero',
+      {
+        zh: '浓度为 0（已按 0 导入）；若实为未检出，请写成 “<检出限” 或 “ND”',
+        en: 'a concentration of exactly 0 (imported as 0); if the lab meant below detection, write "<DL" or "ND"',
+      },
+      'warning',
+    );
     const minRaw = ctx.minPositive.get(c.field);
     const hasLimits = c.varchar || ctx.negativeColumns.has(c.field);
     if (hasLimits && minRaw !== undefined) {
@@ -821,7 +833,11 @@ async function warningAggregates(
     for (const c of ctx.fields.values()) {
       if (quantityOf(c.field) !== 'concentration') continue;
       const value = concentration(c, c.factor).value;
-      const q = { sql: `quantile_cont(log10(${value}), [0.25, 0.75]) FILTER (${value} > 0)` };
+      // The CASE, not the FILTER, keeps zeros from log10: DuckDB evaluates an aggregate's
+      // argument before its FILTER, and log10(0) is an error.
+      const q = {
+        sql: `quantile_cont(log10(CASE WHEN ${value} > 0 THEN ${value} END), [0.25, 0.75]) FILTER (${value} > 0)`,
+      };
       const n = { sql: `count(*) FILTER (${value} > 0)` };
       out.quartiles.push({ column: c, value, q, n });
     }

@@ -120,6 +120,31 @@ describe('validation before commit', () => {
     expect(preview.rows[0]).toMatchObject({ sample_id: 'W0', cd_mg_kg: 0.2, ph: 6 });
   });
 
+  it('imports a concentration of exactly 0 as 0 (not censored, not missing) with a warning', async () => {
+    // 12 rows so the outlier quartiles run too (they take log10 of positive values only).
+    const lines = Array.from(
+      { length: 12 },
+      (_, i) =>
+        `Z${i},${(120 + i * 0.001).toFixed(3)},30.1,6.0,${i === 4 ? '0' : '0.2'},${i === 7 ? '0.0' : '30'}`,
+    );
+    const file = csv('zero.csv', lines);
+    const preview = await previewImport({ file, kind: 'soil' });
+    expect(preview.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(preview.issues.filter((i) => i.code === 'zero')).toMatchObject([
+      { severity: 'warning', row: 6, column: '镉Cd(mg/kg)', count: 1 },
+      { severity: 'warning', row: 9, column: '铅Pb(mg/kg)', count: 1 },
+    ]);
+    const result = await importDataset(project, { file, kind: 'soil' });
+    const reader = await project.connection.runAndReadAll(
+      `SELECT sample_id, cd_mg_kg, cd_below_dl, pb_mg_kg FROM soil_samples WHERE dataset_id = '${result.datasetId}' AND sample_id IN ('Z3', 'Z4', 'Z7') ORDER BY sample_id`,
+    );
+    expect(reader.getRowsJS()).toEqual([
+      ['Z3', 0.2, false, 30],
+      ['Z4', 0, false, 30],
+      ['Z7', 0.2, false, 0],
+    ]);
+  });
+
   it('a cancelled import leaves the project unchanged', async () => {
     const before = await projectSnapshot(project);
     const controller = new AbortController();
