@@ -89,6 +89,45 @@ describe('soiltrace pmf', () => {
     expect(out.softwareVersion).toMatch(/^\d+\.\d+\.\d+/);
   });
 
+  it('adds bootstrap, DISP and Fpeak objects only when asked', async () => {
+    const { c, u } = fixture(dir);
+    const base = ['--conc', c, '--unc', u, '--factors', '3', '--runs', '4', '--workers', '0', '--json'];
+    const plain = JSON.parse((await cli(base)).stdout) as Record<string, unknown>;
+    expect(plain.bootstrap).toBeUndefined();
+    expect(plain.disp).toBeUndefined();
+    expect(plain.fpeak).toBeUndefined();
+    const r = await cli([...base, '--bootstrap', '6', '--block-size', '2', '--disp', '--fpeak=0,0.3']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as PmfJson & {
+      bootstrap: { runs: number; blockSize: number; mappedPercent: number[]; q: unknown[] };
+      disp: {
+        levels: number[];
+        baseProfiles: number[][];
+        low: number[][][];
+        high: number[][][];
+        swaps: number[][];
+      };
+      fpeak: { strength: number; dQ: number; profiles: number[][] }[];
+    };
+    expect(out.bootstrap.runs).toBe(6);
+    expect(out.bootstrap.blockSize).toBe(2);
+    expect(out.bootstrap.q).toHaveLength(6);
+    // Three well-separated exact sources: every bootstrap factor maps to its base factor.
+    expect(out.bootstrap.mappedPercent).toEqual([100, 100, 100]);
+    expect(out.disp.levels).toEqual([4, 8, 16, 32]);
+    // Swap counts are per factor, out of 3 factors × 6 species × 2 directions displacements.
+    for (const level of out.disp.swaps) for (const count of level) expect(count).toBeLessThanOrEqual(36);
+    out.disp.baseProfiles.forEach((row, h) => {
+      row.forEach((v, j) => {
+        expect(out.disp.low[3][h][j]).toBeLessThanOrEqual(v);
+        expect(out.disp.high[3][h][j]).toBeGreaterThanOrEqual(v);
+      });
+    });
+    expect(out.fpeak.map((f) => f.strength)).toEqual([0, 0.3]);
+    expect(out.fpeak[0].dQ).toBe(0);
+    expect(out.fpeak[1].dQ).toBeGreaterThan(0);
+  });
+
   it('marks weak species (× 3 uncertainty) and drops bad ones', async () => {
     const { c, u } = fixture(dir);
     const r = await cli([

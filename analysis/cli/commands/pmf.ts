@@ -1,10 +1,14 @@
 import { parseArgs } from 'node:util';
 import { SoilTraceError } from '../../errors.ts';
+import { bootstrapPmf } from '../../methods/pmf/error-estimation/bootstrap.ts';
+import { displacePmf } from '../../methods/pmf/error-estimation/disp.ts';
+import { fpeakPmf } from '../../methods/pmf/error-estimation/fpeak.ts';
 import {
   type PrepareOptions,
   preparePmfInput,
   type SpeciesCategory,
 } from '../../methods/pmf/prepare-input.ts';
+import type { PmfFactors, PmfProblem } from '../../methods/pmf/q.ts';
 import { readPmfFiles } from '../../methods/pmf/read-pmf-files.ts';
 import { runPmf } from '../../methods/pmf/run-pmf.ts';
 import type { CliCommand } from '../command.ts';
@@ -25,7 +29,11 @@ then one column per species; the uncertainty file has the same shape).
   --extra-unc P      extra modelling uncertainty, percent 0–25 (default 0)
   --robust           minimise Q(robust) instead of Q(true)
   --workers N        worker threads (default: one per core, at most one per run; 0 = this thread)
-  --json             one JSON object on stdout`;
+  --bootstrap N      block bootstrap of the best run with N resamples (seeds from --seed)
+  --block-size B     bootstrap block length (default: from the contributions' lag-1 autocorrelation)
+  --disp             displacement (DISP) intervals of the best run at dQmax 4, 8, 16, 32
+  --fpeak S1,S2      Fpeak rotations of the best run at these strengths
+  --json             one JSON object on stdout (gains "bootstrap", "disp", "fpeak" when asked)`;
 
 function list(value: string | undefined): string[] {
   return (value ?? '')
@@ -119,6 +127,10 @@ export const command: CliCommand = {
     });
     const { solution } = result;
     const best = result.runs[result.best];
+    const errors = await errorEstimates(input.problem, { g: best.g, f: best.f, factors }, values, {
+      seed,
+      workers,
+    });
     const m = input.species.length;
     const n = input.sampleIds.length;
     if (values.json) {
@@ -139,6 +151,7 @@ export const command: CliCommand = {
             extraUncertainty: extra,
             robust: values.robust ?? false,
           },
+          ...errors.json,
           species: input.species,
           categories: input.categories,
           sampleIds: input.sampleIds,
@@ -199,6 +212,7 @@ export const command: CliCommand = {
         (name, j) =>
           `${name.slice(0, 23).padEnd(24)}${Array.from({ length: factors }, (_, h) => ` ${String(round(solution.profiles[h * m + j])).padStart(12)}`).join('')}`,
       ),
+      ...errors.lines,
       '',
       `${(result.elapsedMs / 1000).toFixed(1)} s, soiltrace ${result.softwareVersion}`,
     ];
@@ -206,6 +220,75 @@ export const command: CliCommand = {
     return 0;
   },
 };
+
+function strengths(value: string): number[] {
+  const out = list(value).map(Number);
+  if (out.length === 0 || out.some((v) => !Number.isFinite(v))) {
+    throw new SoilTraceError({
+      zh: `--fpeak 应为逗号分隔的数值，实为 “${value}”`,
+      en: `--fpeak must be comma-separated numbers, got "${value}"`,
+    });
+  }
+  return out;
+}
+
+/** Bootstrap, DISP and Fpeak of the best run, when asked for (each adds a key to the JSON). */
+async function errorEstimates(
+  problem: PmfProblem,
+  base: PmfFactors,
+  values: ReturnType<typeof parse>['values'],
+  { seed, workers }: { seed: number; workers: 'auto' | number },
+): Promise<{ json: Record<string, unknown>; lines: string[] }> {
+  const json: Record<string, unknown> = {};
+  const lines: string[] = [];
+  const k = base.factors;
+  if (values.bootstrap !== undefined) {
+    const runs = integerOption('bootstrap', values.bootstrap, 0);
+    const blockSize =
+      values['block-size'] === undefined ? undefined : integerOption('block-size', values['block-size'], 1);
+    const bs = await bootstrapPmf(problem, base, {
+      runs,
+      seed,
+      blockSize,
+      workers: workers === 0 ? 'none' : workers,
+    });
+    json.bootstrap = bs;
+    lines.push(
+      '',
+      `bootstrap: ${runs} runs, block size ${bs.blockSize} (lag-1 r ${bs.rho.toFixed(2)}), mapping r ≥ ${bs.threshold}`,
+      ...bs.mappingCounts.map(
+        (row, h) =>
+          `  base factor ${h + 1}: ${row.join(' ')}  unmapped ${bs.unmapped[h]}  (${bs.mappedPercent[h].toFixed(0)} % mapped)`,
+      ),
+    );
+  }
+  if (values.disp) {
+    const disp = displacePmf(problem, base);
+    json.disp = disp;
+    lines.push(
+      '',
+      `DISP: ${disp.solves} re-fits, Q(base) ${disp.qBase.toFixed(1)}, largest Q decrease ${disp.maxQDecreasePercent.toFixed(3)} %${disp.decreaseFlag ? ' (FLAG: base not a minimum)' : ''}`,
+      ...disp.levels.map((level, l) => `  dQmax ${level}: factor swaps ${disp.swaps[l].join(' ')}`),
+    );
+  }
+  if (values.fpeak !== undefined) {
+    const fpeak = fpeakPmf(problem, base, strengths(values.fpeak));
+    json.fpeak = fpeak.map((r) => ({
+      strength: r.strength,
+      qTrue: r.qTrue,
+      qRobust: r.qRobust,
+      dQ: r.dQ,
+      profiles: r.profiles,
+      contributions: matrix(r.contributions, r.contributions.length / k, k),
+    }));
+    lines.push(
+      '',
+      'Fpeak:',
+      ...fpeak.map((r) => `  φ ${r.strength}: Q(true) ${r.qTrue.toFixed(1)}, dQ ${r.dQ.toFixed(1)}`),
+    );
+  }
+  return { json, lines };
+}
 
 function parse(args: string[]) {
   return parseArgs({
@@ -222,6 +305,10 @@ function parse(args: string[]) {
       'extra-unc': { type: 'string' },
       robust: { type: 'boolean' },
       workers: { type: 'string' },
+      bootstrap: { type: 'string' },
+      'block-size': { type: 'string' },
+      disp: { type: 'boolean' },
+      fpeak: { type: 'string' },
       json: { type: 'boolean' },
     },
     strict: true,
