@@ -385,6 +385,9 @@ export default function PmfPage() {
       {jobId && <JobProgress jobId={jobId} label={tr('running')} onFinished={finished} />}
       {result && (
         <PmfResults
+          // Remount on a language switch: Plotly.react onto the redrawn log/two-axis profiles
+          // shifted the category ticks by half a bar (seen in the e2e screenshots).
+          key={lang}
           result={result}
           onNamed={(names) => setResult({ ...result, factorNames: names })}
           onError={setError}

@@ -81,7 +81,7 @@ export function PmfResults({ result, onNamed, onError }: Props) {
           title: { text: label(h) },
           showlegend: h === 0,
           legend: { orientation: 'h', y: 1.15 },
-          xaxis: { title: { text: '' } },
+          xaxis: { type: 'category', tickmode: 'array', tickvals: result.species, ticktext: result.species },
           yaxis: {
             title: { text: tr('concAxis') },
             type: 'log',
