@@ -98,7 +98,7 @@ export default function AttributionPage() {
                   data-testid={`variable-${c}`}
                   onChange={() => toggle(c)}
                 />
-                {columnLabel(c)}
+                {tr(`column.${c}`, { defaultValue: columnLabel(c) })}
               </label>
             ))}
           </fieldset>

@@ -153,6 +153,7 @@ export function GeoDetectorPanel({
           zmin: 0,
           zmax: 1,
           colorscale: 'YlOrRd',
+          reversescale: true,
           colorbar: { title: { text: 'q' }, thickness: 12 },
           hovertemplate: '%{y} ∩ %{x}: %{text}<extra></extra>',
         },
@@ -217,7 +218,7 @@ export function GeoDetectorPanel({
           {busy ? tr('running') : tr('run')}
         </button>
       </div>
-      <fieldset className="attribution-variables">
+      <fieldset className="attribution-variables attribution-factors">
         <legend>{tr('geo.factors')}</legend>
         <div className="attribution-factor-list">
           {choices.map((c) => {

@@ -91,7 +91,7 @@ export function MassBalancePanel({
     if (p.current === null || p.screening === null) return '—';
     if (p.current >= p.screening) return tr('mass.already');
     if (p.years === null) return tr('mass.never');
-    return formatInteger(p.years, lang);
+    return p.years < 100 ? formatValue(p.years, lang) : formatInteger(p.years, lang);
   };
 
   if (fluxSets.length === 0) return <div className="placeholder">{tr('mass.noFlux')}</div>;

@@ -48,11 +48,12 @@ export function PcaPanel({ datasetId, columns }: { datasetId: string; columns: s
         xaxis: { title: { text: tr('pca.component') }, dtick: 1 },
         yaxis: { title: { text: tr('pca.eigenvalue') }, rangemode: 'tozero' },
         yaxis2: {
-          title: { text: `${tr('pca.explained')} (%)` },
+          title: { text: `${tr('pca.explained')} (%)`, standoff: 8 },
           overlaying: 'y',
           side: 'right',
           rangemode: 'tozero',
           showgrid: false,
+          automargin: true,
         },
         shapes: [
           {
