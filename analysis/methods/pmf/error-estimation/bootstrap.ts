@@ -95,22 +95,27 @@ export interface BootstrapRun {
   correlation: Float64Array;
 }
 
+/** The rows `rows` of a problem (and of a G, when given), in that order. */
+export function resampledProblem(problem: PmfProblem, rows: Int32Array): PmfProblem {
+  const m = problem.species;
+  const x = new Float64Array(rows.length * m);
+  const u = new Float64Array(rows.length * m);
+  rows.forEach((r, i) => {
+    x.set(problem.x.subarray(r * m, (r + 1) * m), i * m);
+    u.set(problem.u.subarray(r * m, (r + 1) * m), i * m);
+  });
+  return { x, u, samples: rows.length, species: m };
+}
+
 /** One bootstrap run: resample, refit from base F and the resampled rows of base G, map. */
 export function bootstrapRun(task: BootstrapRunTask): BootstrapRun {
   const { problem, base, blockSize, seed, threshold } = task;
-  const { samples: n, species: m } = problem;
+  const { samples: n } = problem;
   const k = base.factors;
   const rows = resampleRows(n, blockSize, seed);
-  const x = new Float64Array(n * m);
-  const u = new Float64Array(n * m);
   const g0 = new Float64Array(n * k);
-  for (let i = 0; i < n; i++) {
-    const r = rows[i];
-    x.set(problem.x.subarray(r * m, (r + 1) * m), i * m);
-    u.set(problem.u.subarray(r * m, (r + 1) * m), i * m);
-    g0.set(base.g.subarray(r * k, (r + 1) * k), i * k);
-  }
-  const resampled: PmfProblem = { x, u, samples: n, species: m };
+  for (let i = 0; i < n; i++) g0.set(base.g.subarray(rows[i] * k, (rows[i] + 1) * k), i * k);
+  const resampled = resampledProblem(problem, rows);
   const fit = solvePmf(resampled, { f: base.f, g: g0, factors: k }, task.solver);
   const solution = { g: fit.g, f: fit.f, factors: k };
   normaliseContributions(solution, n);
