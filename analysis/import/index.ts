@@ -24,7 +24,7 @@ import { nextDatasetId } from '../store/catalog.ts';
 import { closeProject, openProject, type Project } from '../store/project.ts';
 import { kindViewSql } from '../store/schema.ts';
 import { packageVersion } from '../version.ts';
-import { ImportError } from './issues.ts';
+import { failureContexts, ImportError } from './issues.ts';
 import { quantityOf } from './mapping.ts';
 import { canonicalTableName, type PipelineHints, RetryImport, runPipeline } from './pipeline.ts';
 import { sha256File } from './source.ts';
@@ -145,6 +145,29 @@ export async function importDataset(project: Project, request: ImportRequest): P
   }
 }
 
+/** The first rows of a canonical table or view, as field → value (NULL cells left out). */
+async function firstRows(
+  connection: DuckDBConnection,
+  table: string,
+  limit: number,
+): Promise<ImportPreview['rows']> {
+  const reader = await connection.runAndReadAll(`SELECT * FROM ${table} ORDER BY source_row LIMIT ${limit}`);
+  const names = reader.columnNames();
+  return reader.getRowsJS().map((row) => {
+    const out: Record<string, string | number | boolean | null> = {};
+    row.forEach((v, i) => {
+      if (v === null || names[i] === 'dataset_id') return;
+      out[names[i]] =
+        v instanceof Date
+          ? v.toISOString().slice(0, 10)
+          : typeof v === 'bigint'
+            ? Number(v)
+            : (v as string | number | boolean);
+    });
+    return out;
+  });
+}
+
 /** Reads and validates a file in a scratch in-memory project: nothing is written anywhere. */
 export async function previewImport(
   request: ImportRequest,
@@ -167,23 +190,7 @@ export async function previewImport(
         }
       }
       outcome.source.dispose();
-      const reader = await connection.runAndReadAll(
-        `SELECT * FROM "${canonicalTableName(datasetId)}" ORDER BY source_row LIMIT ${limit}`,
-      );
-      const names = reader.columnNames();
-      const rows = reader.getRowsJS().map((row) => {
-        const out: Record<string, string | number | boolean | null> = {};
-        row.forEach((v, i) => {
-          if (v === null || names[i] === 'dataset_id') return;
-          out[names[i]] =
-            v instanceof Date
-              ? v.toISOString().slice(0, 10)
-              : typeof v === 'bigint'
-                ? Number(v)
-                : (v as string | number | boolean);
-        });
-        return out;
-      });
+      const rows = await firstRows(connection, `"${canonicalTableName(datasetId)}"`, limit);
       return {
         file: outcome.source.file,
         kind: request.kind,
@@ -200,6 +207,17 @@ export async function previewImport(
       };
     } catch (error) {
       if (!(error instanceof ImportError) && !(error instanceof SoilTraceError)) throw error;
+      // What was read before the failure, so the user can remap or skip the offending column.
+      const context = failureContexts.get(error);
+      let rows: ImportPreview['rows'] = [];
+      let rowCount = 0;
+      if (context?.rowsTable) {
+        rows = await firstRows(connection, context.rowsTable, limit).catch(() => []);
+        rowCount = await connection
+          .runAndReadAll(`SELECT count(*) FROM ${context.rowsTable}`)
+          .then((r) => Number(r.getRowsJS()[0][0]))
+          .catch(() => 0);
+      }
       const issues: ImportIssue[] =
         error instanceof ImportError
           ? error.issues
@@ -218,14 +236,14 @@ export async function previewImport(
         file: basename(request.file),
         kind: request.kind,
         format: request.format === 'pmf' ? 'pmf' : 'csv',
-        encoding: error instanceof ImportError ? (error.context?.encoding ?? null) : null,
-        sheet: error instanceof ImportError ? (error.context?.sheet ?? null) : (request.sheet ?? null),
-        sheets: error instanceof ImportError ? (error.context?.sheets ?? []) : [],
-        headers: error instanceof ImportError ? (error.context?.headers ?? []) : [],
-        mapping: error instanceof ImportError ? (error.context?.mapping ?? []) : [],
+        encoding: context?.encoding ?? null,
+        sheet: context?.sheet ?? request.sheet ?? null,
+        sheets: context?.sheets ?? [],
+        headers: context?.headers ?? [],
+        mapping: context?.mapping ?? [],
         crs: null,
-        rowCount: 0,
-        rows: [],
+        rowCount,
+        rows,
         issues,
       };
     }

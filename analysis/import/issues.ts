@@ -1,17 +1,25 @@
 import { SoilTraceError } from '../errors.ts';
 import type { ImportIssue, MappedColumn } from './types.ts';
 
+/** What an import had read when it failed: enough for a preview to offer a remapping. */
+export interface ImportContext {
+  headers: string[];
+  mapping: MappedColumn[];
+  encoding: string | null;
+  sheet: string | null;
+  sheets: string[];
+  /** The canonical table or view built before the failure (in the failed import's database). */
+  rowsTable?: string;
+}
+
+/** The context of any import failure (SoilTraceError or ImportError), keyed by the error. */
+export const failureContexts = new WeakMap<Error, ImportContext>();
+
 /** An import refused by validation; `issues` lists every problem found (errors and warnings). */
 export class ImportError extends SoilTraceError {
   readonly issues: ImportIssue[];
   /** What was read before validation stopped the import (for a preview that lets users fix the mapping). */
-  context?: {
-    headers: string[];
-    mapping: MappedColumn[];
-    encoding: string | null;
-    sheet: string | null;
-    sheets: string[];
-  };
+  context?: ImportContext;
 
   constructor(issues: ImportIssue[]) {
     const errors = issues.filter((i) => i.severity === 'error');

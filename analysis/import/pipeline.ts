@@ -20,7 +20,7 @@ import {
   yearOf,
 } from './cell-sql.ts';
 import { planCoordinates } from './coordinates.ts';
-import { ImportError, issue } from './issues.ts';
+import { failureContexts, type ImportContext, ImportError, issue } from './issues.ts';
 import { buildMapping, elementOfName, quantityOf } from './mapping.ts';
 import { openSource, SOURCE_ROW_COLUMN, type Source, sqlIdentifier, sqlString } from './source.ts';
 import type { ImportIssue, ImportRequest, MappedColumn } from './types.ts';
@@ -155,6 +155,7 @@ export async function runPipeline(
   const file = source.file;
   const rawTable = sqlIdentifier(`raw_${datasetId}`);
   let mappingForContext: MappedColumn[] | null = null;
+  let rowsTable: string | undefined;
   try {
     checkAborted(signal, file);
     if (source.format === 'parquet') {
@@ -236,8 +237,8 @@ export async function runPipeline(
       );
       throw new ImportError(ctx.issues);
     }
+    // Missing columns do not stop here: the rest still runs so a preview shows converted rows.
     validateColumns(ctx);
-    if (ctx.issues.some((i) => i.severity === 'error')) throw new ImportError(ctx.issues);
     // One scan of the element columns: which hold negative numbers (detection-limit codes or
     // errors), and each one's smallest positive number (the bound for reading a negative as a code).
     const elementColumns = [...fields.values()].filter((c) => quantityOf(c.field) === 'concentration');
@@ -285,6 +286,7 @@ export async function runPipeline(
     checkAborted(signal, file);
     await insertCanonical(ctx, datasetId, plan);
     ctx.canonTable = sqlIdentifier(canonicalTableName(datasetId));
+    rowsTable = ctx.canonTable;
     checkAborted(signal, file);
     const queued = await warningAggregates(ctx, plan, rowCount);
     await validate(ctx);
@@ -296,14 +298,17 @@ export async function runPipeline(
     return { source, mapping, rawTable, rows: rowCount, crs: plan?.crs ?? null, issues: ctx.issues };
   } catch (error) {
     source.dispose();
-    if (error instanceof ImportError && !error.context && mappingForContext) {
-      error.context = {
+    if (error instanceof Error && !(error instanceof RetryImport) && !failureContexts.has(error)) {
+      const context: ImportContext = {
         headers: source.headers,
-        mapping: mappingForContext,
+        mapping: mappingForContext ?? [],
         encoding: source.encoding,
         sheet: source.sheet,
         sheets: source.sheets,
+        rowsTable,
       };
+      failureContexts.set(error, context);
+      if (error instanceof ImportError && !error.context) error.context = context;
     }
     throw error;
   }

@@ -145,6 +145,62 @@ describe('validation before commit', () => {
     ]);
   });
 
+  it('a preview of a file with errors still gives headers, the detected mapping and the first rows', async () => {
+    const file = csv('bad-preview.csv', [GOOD[0], 'S2,120.11,30.11,6.0,abc,32', GOOD[2]]);
+    const preview = await previewImport({ file, kind: 'soil' });
+    expect(preview.issues.filter((i) => i.severity === 'error')).toMatchObject([
+      { code: 'not-a-number', row: 3, column: '镉Cd(mg/kg)', value: 'abc' },
+    ]);
+    expect(preview.headers).toEqual(HEADER.split(','));
+    expect(preview.mapping.map((m) => m.field)).toEqual(['sample_id', 'lon', 'lat', 'ph', 'Cd', 'Pb']);
+    expect(preview.rowCount).toBe(3);
+    // The bad cell reads as empty; every other value is converted.
+    expect(preview.rows).toEqual([
+      {
+        source_row: 2,
+        sample_id: 'S1',
+        lon: 120.1,
+        lat: 30.1,
+        crs_original: 'EPSG:4326',
+        ph: 5.5,
+        cd_mg_kg: 0.21,
+        cd_below_dl: false,
+        pb_mg_kg: 30,
+        pb_below_dl: false,
+      },
+      {
+        source_row: 3,
+        sample_id: 'S2',
+        lon: 120.11,
+        lat: 30.11,
+        crs_original: 'EPSG:4326',
+        ph: 6,
+        pb_mg_kg: 32,
+        pb_below_dl: false,
+      },
+      {
+        source_row: 4,
+        sample_id: 'S3',
+        lon: 120.12,
+        lat: 30.12,
+        crs_original: 'EPSG:4326',
+        ph: 6.5,
+        cd_mg_kg: 0.18,
+        cd_below_dl: false,
+        pb_mg_kg: 28,
+        pb_below_dl: false,
+      },
+    ]);
+    // A missing required column: the mapping and rows are there to remap it.
+    const noId = join(dir, 'no-id.csv');
+    writeFileSync(noId, '编号X,经度,纬度,镉Cd(mg/kg)\nA,120.1,30.1,0.2\n');
+    const missing = await previewImport({ file: noId, kind: 'soil' });
+    expect(missing.issues.map((i) => i.code)).toContain('missing-column');
+    expect(missing.headers).toEqual(['编号X', '经度', '纬度', '镉Cd(mg/kg)']);
+    expect(missing.mapping.map((m) => m.field)).toEqual([null, 'lon', 'lat', 'Cd']);
+    expect(missing.rows).toMatchObject([{ source_row: 2, lon: 120.1, lat: 30.1, cd_mg_kg: 0.2 }]);
+  });
+
   it('a cancelled import leaves the project unchanged', async () => {
     const before = await projectSnapshot(project);
     const controller = new AbortController();
