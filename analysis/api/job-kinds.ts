@@ -1,8 +1,8 @@
 import { methods } from './contract.ts';
-import { pmfRunParams } from './contracts/pmf.ts';
+import { pmfErrorParams, pmfRunParams } from './contracts/pmf.ts';
 import { scenariosRunParams } from './contracts/scenarios.ts';
 import { defineJobKind, type JobKind } from './jobs.ts';
-import { runPmfAnalysis } from './routes/pmf.ts';
+import { runPmfAnalysis, runPmfErrors } from './routes/pmf.ts';
 import { runScenariosJob } from './routes/scenarios.ts';
 import type { ApiContext } from './routes/types.ts';
 
@@ -28,6 +28,10 @@ export function jobKinds(context: () => ApiContext): Record<string, JobKind> {
     pmf: defineJobKind({
       params: pmfRunParams,
       run: (params, control) => runPmfAnalysis(context(), params, control),
+    }),
+    'pmf-errors': defineJobKind({
+      params: pmfErrorParams,
+      run: (params, control) => runPmfErrors(context(), params, control),
     }),
   };
 }

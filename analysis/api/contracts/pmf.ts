@@ -123,7 +123,53 @@ export const pmfStoredResult = z.object({
   /** The user's factor names ('' = not named yet). */
   factorNames: z.array(z.string()),
   elapsedMs: z.number(),
+  /** Error estimation of the base run (bootstrap and DISP, EPA PMF 5.0 user guide §7), once run. */
+  errors: z
+    .object({
+      bootstrap: z
+        .object({
+          runs: z.number(),
+          seed: z.number(),
+          blockSize: z.number(),
+          threshold: z.number(),
+          /** mappingCounts[h][l]: runs in which bootstrap factor l mapped to base factor h. */
+          mappingCounts: z.array(z.array(z.number())),
+          unmapped: z.array(z.number()),
+          mappedPercent: z.array(z.number()),
+          percentiles: z.array(z.number()),
+          /** [h][j] → the percentiles of species j in factor h (empty where nothing mapped). */
+          profilePercentiles: z.array(z.array(z.array(z.number()))),
+          baseProfiles: matrix,
+        })
+        .nullable(),
+      disp: z
+        .object({
+          levels: z.array(z.number()),
+          qBase: z.number(),
+          /** swaps[level][h]. */
+          swaps: z.array(z.array(z.number())),
+          maxQDecreasePercent: z.number(),
+          decreaseFlag: z.boolean(),
+          /** low/high[level][h][j]. */
+          low: z.array(matrix),
+          high: z.array(matrix),
+          baseProfiles: matrix,
+        })
+        .nullable(),
+      elapsedMs: z.number(),
+    })
+    .optional(),
 });
+
+export const pmfErrorParams = z.object({
+  runId: z.string().min(1),
+  /** Bootstrap runs (0 = skip); PMF 5.0 suggests at least 100. */
+  bootstrapRuns: z.number().int().min(0).max(10_000).default(100),
+  seed: z.number().int().min(0).default(42),
+  disp: z.boolean().default(true),
+  workers: z.union([z.literal('auto'), z.literal('none'), z.number().int().min(1).max(64)]).default('auto'),
+});
+export type PmfErrorParams = z.input<typeof pmfErrorParams>;
 export type PmfStoredResult = z.infer<typeof pmfStoredResult>;
 
 export const pmfRunSummary = z.object({
@@ -150,6 +196,8 @@ export const pmfMethods = {
   'pmf.runs': { params: z.object({}), result: z.array(pmfRunSummary) },
   /** One stored run. */
   'pmf.result': { params: z.object({ runId: z.string().min(1) }), result: pmfStoredResult },
+  /** Bootstrap and DISP of a stored run in this call (the page uses the `pmf-errors` job); saved with it. */
+  'pmf.errors': { params: pmfErrorParams, result: pmfStoredResult },
   /** Saves the user's names of a stored run's factors. */
   'pmf.nameFactors': {
     params: z.object({ runId: z.string().min(1), names: z.array(z.string().max(100)) }),

@@ -1,9 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../../tests/support/shared-data.ts';
 import { numericColumn, readTableFile } from '../../io/read-table-file.ts';
+import { bootstrapPmf } from '../../methods/pmf/error-estimation/bootstrap.ts';
+import { displacePmf } from '../../methods/pmf/error-estimation/disp.ts';
 import { preparePmfInput } from '../../methods/pmf/prepare-input.ts';
 import { readPmfFiles } from '../../methods/pmf/read-pmf-files.ts';
 import { runPmf } from '../../methods/pmf/run-pmf.ts';
@@ -147,5 +150,49 @@ describe('PMF routes and job on a temporary sample project', () => {
     const j = 1;
     const fit = viaApi.contributions[i].reduce((s, g, h) => s + g * viaApi.profiles[h][j], 0);
     expect(viaApi.predicted[i][j]).toBeCloseTo(fit, 10);
+  });
+
+  it('adds bootstrap and DISP tables to a stored run, equal to the engine run directly', async () => {
+    // The first 60 samples and 6 species keep DISP's hundreds of re-fits to a second or two.
+    const cut = async (file: string) => {
+      const lines = readFileSync(caseStudy(file), 'utf8').trim().split(/\r?\n/).slice(0, 61);
+      const path = join(home, `small-${file}`);
+      await writeFile(path, lines.map((l) => l.split(',').slice(0, 7).join(',')).join('\n'));
+      return path;
+    };
+    const concPath = await cut('pmf-conc.csv');
+    const uncPath = await cut('pmf-unc.csv');
+    const base = await call('pmf.run', {
+      source: { type: 'files', concPath, uncPath },
+      factors: 3,
+      runs: 2,
+      seed: 5,
+      workers: 'none',
+    });
+    const withErrors = await call('pmf.errors', {
+      runId: base.runId,
+      bootstrapRuns: 4,
+      seed: 9,
+      workers: 'none',
+    });
+    const { conc, unc } = readPmfFiles(concPath, uncPath);
+    const { problem } = preparePmfInput({
+      sampleIds: conc.sampleIds,
+      species: conc.species,
+      conc: conc.values,
+      unc: unc.values,
+    });
+    const factors = {
+      g: Float64Array.from(base.contributions.flat()),
+      f: Float64Array.from(base.profiles.flat()),
+      factors: 3,
+    };
+    const bs = await bootstrapPmf(problem, factors, { runs: 4, seed: 9, workers: 'none' });
+    expect(withErrors.errors?.bootstrap?.mappingCounts).toEqual(bs.mappingCounts);
+    expect(withErrors.errors?.bootstrap?.blockSize).toBe(bs.blockSize);
+    const disp = displacePmf(problem, factors);
+    expect(withErrors.errors?.disp?.swaps).toEqual(disp.swaps);
+    expect(withErrors.errors?.disp?.qBase).toBeCloseTo(disp.qBase, 6);
+    expect((await call('pmf.result', { runId: base.runId })).errors?.disp?.levels).toEqual([4, 8, 16, 32]);
   });
 });

@@ -1,12 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { SoilTraceError } from '../../errors.ts';
+import { runJobsInWorkers } from '../../jobs/run-jobs.ts';
+import { bootstrapPmf } from '../../methods/pmf/error-estimation/bootstrap.ts';
+import type { DispResult } from '../../methods/pmf/error-estimation/disp.ts';
 import { preparePmfInput } from '../../methods/pmf/prepare-input.ts';
 import { type PmfResult, runPmf } from '../../methods/pmf/run-pmf.ts';
 import { suggestFactorNames } from '../../methods/pmf-factor-names/suggest-factor-names.ts';
 import { runStoreFor } from '../analysis-runs.ts';
-import { type PmfRunParams, type PmfStoredResult, pmfRunParams, pmfStoredResult } from '../contracts/pmf.ts';
+import {
+  type PmfErrorParams,
+  type PmfRunParams,
+  type PmfStoredResult,
+  pmfErrorParams,
+  pmfPrepareOptions,
+  pmfRunParams,
+  pmfSource,
+  pmfStoredResult,
+} from '../contracts/pmf.ts';
 import { ApiError } from '../errors.ts';
 import type { JobControl } from '../jobs.ts';
+import type { DispTask } from '../pmf-disp-task.ts';
 import { type PmfInputData, readPmfSource, speciesRows } from '../pmf-input.ts';
 import type { ApiContext, RouteModule } from './types.ts';
 
@@ -126,7 +139,105 @@ async function storedRun(ctx: ApiContext, runId: string): Promise<PmfStoredResul
   return pmfStoredResult.parse(run.result);
 }
 
+/**
+ * Bootstrap (block bootstrap, mapping at r ≥ 0.6) and DISP (dQmax 4/8/16/32) of a stored run's
+ * base solution, on the stored input re-read from its source; the tables are saved with the run.
+ */
+export async function runPmfErrors(
+  ctx: ApiContext,
+  raw: PmfErrorParams,
+  control?: Pick<JobControl, 'signal' | 'progress'>,
+): Promise<PmfStoredResult> {
+  const params = pmfErrorParams.parse(raw);
+  const session = ctx.session();
+  const store = await runStoreFor(session);
+  const run = await store.get(params.runId);
+  if (run?.kind !== 'pmf') {
+    throw new ApiError('not_found', {
+      zh: `没有 PMF 运行 ${params.runId}`,
+      en: `no PMF run ${params.runId}`,
+    });
+  }
+  const result = pmfStoredResult.parse(run.result);
+  const stored = run.parameters as { source: unknown; options: unknown };
+  const data = await readPmfSource(() => session, pmfSource.parse(stored.source));
+  const input = preparePmfInput(data.matrices, pmfPrepareOptions.parse(stored.options));
+  const { problem } = input;
+  const k = result.factors;
+  const base = {
+    g: Float64Array.from(result.contributions.flat()),
+    f: Float64Array.from(result.profiles.flat()),
+    factors: k,
+  };
+  const t0 = performance.now();
+  const bsShare = params.disp ? 0.6 : 0.98;
+  control?.progress(0.01, { zh: '误差估计：自举', en: 'error estimation: bootstrap' });
+  const bootstrap =
+    params.bootstrapRuns > 0
+      ? await bootstrapPmf(problem, base, {
+          runs: params.bootstrapRuns,
+          seed: params.seed,
+          workers: params.workers,
+          signal: control?.signal,
+          onProgress: (done, total) =>
+            control?.progress((bsShare * done) / total, {
+              zh: `自举 ${done}/${total}`,
+              en: `bootstrap ${done}/${total}`,
+            }),
+        })
+      : null;
+  let disp: DispResult | null = null;
+  if (params.disp) {
+    control?.progress(bsShare, { zh: '误差估计：DISP', en: 'error estimation: DISP' });
+    [disp] = await runJobsInWorkers<DispTask, DispResult>([{ problem, base }], {
+      module: new URL('../pmf-disp-task.ts', import.meta.url),
+      concurrency: 1,
+      signal: control?.signal,
+      onProgress: ({ message }) => {
+        const m = message as { done: number; total: number } | undefined;
+        if (m)
+          control?.progress(bsShare + ((0.99 - bsShare) * m.done) / m.total, {
+            zh: `DISP ${m.done}/${m.total}`,
+            en: `DISP ${m.done}/${m.total}`,
+          });
+      },
+    });
+  }
+  const updated: PmfStoredResult = {
+    ...result,
+    errors: {
+      bootstrap: bootstrap && {
+        runs: bootstrap.runs,
+        seed: bootstrap.seed,
+        blockSize: bootstrap.blockSize,
+        threshold: bootstrap.threshold,
+        mappingCounts: bootstrap.mappingCounts,
+        unmapped: bootstrap.unmapped,
+        mappedPercent: bootstrap.mappedPercent,
+        percentiles: [...bootstrap.percentiles],
+        profilePercentiles: bootstrap.profilePercentiles,
+        baseProfiles: bootstrap.baseProfiles,
+      },
+      disp: disp && {
+        levels: disp.levels,
+        qBase: disp.qBase,
+        swaps: disp.swaps,
+        maxQDecreasePercent: disp.maxQDecreasePercent,
+        decreaseFlag: disp.decreaseFlag,
+        low: disp.low,
+        high: disp.high,
+        baseProfiles: disp.baseProfiles,
+      },
+      elapsedMs: performance.now() - t0,
+    },
+  };
+  await store.updateResult(params.runId, updated);
+  control?.progress(1, { zh: '完成', en: 'done' });
+  return updated;
+}
+
 export const pmfRoutes: RouteModule = {
+  'pmf.errors': async (params, ctx) => runPmfErrors(ctx, params),
   'pmf.species': async (params, ctx) => {
     const data = await readPmfSource(() => ctx.session(), params.source);
     const prepared = preparePmfInput(data.matrices, params.options ?? {});
