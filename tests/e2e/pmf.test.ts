@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiMethods } from '../../analysis/api/contract.ts';
 import { suggestedCategory } from '../../analysis/api/pmf-input.ts';
 import { readTableFile } from '../../analysis/io/read-table-file.ts';
+import { bootstrapPmf } from '../../analysis/methods/pmf/error-estimation/bootstrap.ts';
 import { preparePmfInput, type SpeciesCategory } from '../../analysis/methods/pmf/prepare-input.ts';
 import { runPmf } from '../../analysis/methods/pmf/run-pmf.ts';
 import { concentrationsWithUncertainty } from '../../analysis/methods/pmf/uncertainty.ts';
@@ -154,6 +155,33 @@ describe('PMF page in browser mode', () => {
     expect(text).toContain('<svg');
     // The log-scale bars carry every species as a tick label.
     for (const s of ['Cd', 'Pb', 'Fe']) expect(text).toContain(`>${s}<`);
+  });
+
+  it('shows the bootstrap mapping table bootstrapPmf gives for the stored base run', async () => {
+    await page.fill('[data-testid=pmf-bs-runs]', '5');
+    await page.locator('[data-testid=pmf-errors] input[type=checkbox]').uncheck();
+    await page.click('[data-testid=pmf-errors-run]');
+    await page.waitForSelector('[data-testid=pmf-bs-table]', { timeout: 60_000 });
+    const [stored] = await call('pmf.runs', {});
+    const result = await call('pmf.result', { runId: stored.runId });
+    const base = {
+      g: Float64Array.from(result.contributions.flat()),
+      f: Float64Array.from(result.profiles.flat()),
+      factors: 4,
+    };
+    const bs = await bootstrapPmf(surveyInput().problem, base, { runs: 5, seed: 42 });
+    const shown = await page
+      .locator('[data-testid=pmf-bs-table] tbody tr')
+      .evaluateAll((rows) =>
+        rows
+          .slice(0, 4)
+          .map((r) => [...r.querySelectorAll('td')].slice(1, 5).map((td) => Number(td.textContent))),
+      );
+    expect(shown).toEqual(bs.mappingCounts);
+    await page.locator('[data-testid=pmf-errors]').scrollIntoViewIfNeeded();
+    await page
+      .locator('[data-testid=pmf-errors]')
+      .screenshot({ path: join(screenshotDir, 'pmf-errors-zh.png') });
   });
 
   it('names a factor, keeps it in the stored run, and switches to English', async () => {

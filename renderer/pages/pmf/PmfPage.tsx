@@ -390,6 +390,7 @@ export default function PmfPage() {
           key={lang}
           result={result}
           onNamed={(names) => setResult({ ...result, factorNames: names })}
+          onUpdated={setResult}
           onError={setError}
         />
       )}

@@ -9,6 +9,7 @@ import { pick } from '../../i18n/index.ts';
 import type { ExportColumn } from '../../lib/csv.ts';
 import { formatInteger, formatValue } from '../../lib/format.ts';
 import { histogramBins } from '../../lib/histogram.ts';
+import { ErrorEstimationPanel } from './ErrorEstimationPanel.tsx';
 import { column, factorLabel, factorShares, fitLine, logFloor, shareOutside } from './pmf-view.ts';
 
 const COLORS = [
@@ -28,10 +29,11 @@ const color = (h: number) => COLORS[h % COLORS.length];
 interface Props {
   result: PmfStoredResult;
   onNamed(names: string[]): void;
+  onUpdated(result: PmfStoredResult): void;
   onError(error: unknown): void;
 }
 
-export function PmfResults({ result, onNamed, onError }: Props) {
+export function PmfResults({ result, onNamed, onUpdated, onError }: Props) {
   const { t: tr, i18n } = useTranslation('pmf');
   const lang = i18n.language;
   const api = useApi();
@@ -509,8 +511,9 @@ export function PmfResults({ result, onNamed, onError }: Props) {
             ))}
           </tbody>
         </table>
-        <p className="muted">{tr('errorEstimationPending')}</p>
       </div>
+
+      <ErrorEstimationPanel result={result} label={label} onUpdated={onUpdated} onError={onError} />
     </div>
   );
 }
