@@ -15,6 +15,7 @@ import {
 } from 'apache-arrow';
 import { SoilTraceError } from '../errors.ts';
 import { connectionOf, type Project } from './project.ts';
+import { assertReadsOnlyProject } from './query-guard.ts';
 
 export type CellValue = string | number | boolean | null;
 
@@ -60,6 +61,9 @@ export async function runReadOnlyQuery(
       en: 'run exactly one SQL statement at a time',
     });
   }
+  // A SELECT can still read files (read_csv('/etc/passwd'), FROM 'x.csv'). Check its parse tree
+  // before preparing: binding read_csv already opens and sniffs the file.
+  await assertReadsOnlyProject(connection, sql);
   let prepared: Awaited<ReturnType<typeof statements.prepare>>;
   try {
     prepared = await statements.prepare(0);
@@ -76,6 +80,7 @@ export async function runReadOnlyQuery(
       en: 'only read-only queries (SELECT) are allowed; use the import command to change a project',
     });
   }
+
   let reader: Awaited<ReturnType<typeof prepared.runAndReadAll>>;
   try {
     reader = await prepared.runAndReadAll();
