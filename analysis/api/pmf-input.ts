@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { ELEMENTS } from '../domain/elements.ts';
 import { SoilTraceError } from '../errors.ts';
-import { type PmfMatrices, type PreparedInput, preparePmfInput } from '../methods/pmf/prepare-input.ts';
+import type { PmfMatrices, PreparedInput } from '../methods/pmf/prepare-input.ts';
 import { readPmfFiles } from '../methods/pmf/read-pmf-files.ts';
 import { concentrationsWithUncertainty } from '../methods/pmf/uncertainty.ts';
 import { median } from '../stats/median.ts';
@@ -208,12 +208,4 @@ export function speciesRows(data: PmfInputData, prepared: PreparedInput): PmfSpe
     ...data.details[j],
     missingPercent: data.details[j].missingPercent ?? s.missingPercent,
   }));
-}
-
-/** Prepares with every species strong (for the S/N table), tolerating unusable species as bad. */
-export function prepareForTable(
-  data: PmfInputData,
-  options: Parameters<typeof preparePmfInput>[1],
-): PreparedInput {
-  return preparePmfInput(data.matrices, options);
 }
