@@ -258,7 +258,7 @@ async function errorEstimates(
       `bootstrap: ${runs} runs, block size ${bs.blockSize} (lag-1 r ${bs.rho.toFixed(2)}), mapping r ≥ ${bs.threshold}`,
       ...bs.mappingCounts.map(
         (row, h) =>
-          `  base factor ${h + 1}: ${row.join(' ')}  unmapped ${bs.unmapped[h]}  (${bs.mappedPercent[h].toFixed(0)} % mapped)`,
+          `  base factor ${h + 1} ← bootstrap factors: ${row.join(' ')}  (${bs.mappedPercent[h].toFixed(0)} % as itself); bootstrap factor ${h + 1} unmapped in ${bs.unmapped[h]} runs`,
       ),
     );
   }
