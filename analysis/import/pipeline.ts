@@ -82,7 +82,7 @@ async function scalarRows(connection: DuckDBConnection, sql: string): Promise<un
   const rows = (await connection.runAndReadAll(sql)).getRowsJS();
   if (TIMING)
     console.error(
-      `${(performance.now() - t).toFixed(0).padStart(6)} ms  ${sql.replace(/\s+/g, ' ').slice(0, 150)}`,
+      `${(performance.now() - t).toFixed(0).padStart(6)} ms  ${process.env.SOILTRACE_IMPORT_TIMING_FULL ? sql : sql.replace(/\s+/g, ' ').slice(0, 150)}`,
     );
   return rows;
 }
@@ -239,22 +239,6 @@ export async function runPipeline(
     }
     // Missing columns do not stop here: the rest still runs so a preview shows converted rows.
     validateColumns(ctx);
-    // One scan of the element columns: which hold negative numbers (detection-limit codes or
-    // errors), and each one's smallest positive number (the bound for reading a negative as a code).
-    const elementColumns = [...fields.values()].filter((c) => quantityOf(c.field) === 'concentration');
-    if (elementColumns.length > 0) {
-      const [stats] = await scalarRows(
-        connection,
-        `SELECT ${elementColumns
-          .map((c) => `count(*) FILTER (${numberOf(c)} < 0), min(${numberOf(c)}) FILTER (${numberOf(c)} > 0)`)
-          .join(', ')} FROM ${rawTable} r`,
-      );
-      elementColumns.forEach((c, i) => {
-        if (!c.varchar && Number(stats[2 * i]) > 0) ctx.negativeColumns.add(c.field);
-        const min = stats[2 * i + 1];
-        if (min !== null && min !== undefined) ctx.minPositive.set(c.field, Number(min));
-      });
-    }
 
     const num = (f: string) => {
       const c = fields.get(f);
@@ -284,12 +268,13 @@ export async function runPipeline(
       );
     }
     checkAborted(signal, file);
+    const queued = await warningAggregates(ctx, plan, rowCount);
+    await validate(ctx);
+    checkAborted(signal, file);
+    // Built even when validation failed, so a preview can show the converted rows.
     await insertCanonical(ctx, datasetId, plan);
     ctx.canonTable = sqlIdentifier(canonicalTableName(datasetId));
     rowsTable = ctx.canonTable;
-    checkAborted(signal, file);
-    const queued = await warningAggregates(ctx, plan, rowCount);
-    await validate(ctx);
     checkAborted(signal, file);
     if (ctx.issues.some((i) => i.severity === 'error')) throw new ImportError(ctx.issues);
     await warnAfterInsert(ctx, datasetId, plan !== null, queued);
@@ -454,8 +439,7 @@ function validateColumns(ctx: Context): void {
 async function validate(ctx: Context): Promise<void> {
   const { fields, kind, file } = ctx;
   const elements = [...fields.values()].filter((c) => quantityOf(c.field) === 'concentration');
-  // Negative values are detection-limit codes only when no larger than the column's smallest
-  // measured value (in mg/kg); find those minima for every element in one scan.
+  const negatives: { c: FieldColumn; count: Aggregate; min: Aggregate; largest: Aggregate }[] = [];
   for (const c of elements) {
     // Neither a number, nor missing, nor a censored mark (checked in that order: the regexes run
     // only on cells the cast left empty).
@@ -482,22 +466,16 @@ async function validate(ctx: Context): Promise<void> {
       },
       'warning',
     );
-    const minRaw = ctx.minPositive.get(c.field);
-    const hasLimits = c.varchar || ctx.negativeColumns.has(c.field);
-    if (hasLimits && minRaw !== undefined) {
-      const minPositive = Number((minRaw * c.factor).toPrecision(15));
-      await firstOffender(
-        ctx,
-        `${n} < 0 AND ${n} NOT IN ${PMF_MISSING_CODES} AND -${n} > ${minRaw * (1 + 1e-9)}`,
-        c,
-        'negative',
-        {
-          zh: `浓度不能为负（负值仅在不超过该列最小实测值 ${minPositive} 时视为检出限代码）`,
-          en: `a concentration cannot be negative (a negative value is read as a detection-limit code only when no larger than the column's smallest measured value, ${minPositive})`,
-        },
-      );
-    }
+    // Which columns hold negative numbers (detection-limit codes or errors), each one's smallest
+    // positive number (the bound for reading a negative as a code) and its largest negative code.
+    negatives.push({
+      c,
+      count: { sql: `count(*) FILTER (${n} < 0)` },
+      min: { sql: `min(${n}) FILTER (${n} > 0)` },
+      largest: { sql: `max(-${n}) FILTER (${n} < 0 AND ${n} NOT IN ${PMF_MISSING_CODES})` },
+    });
   }
+  for (const { count, min, largest } of negatives) ctx.aggregates.push(count, min, largest);
   for (const field of [
     'lon',
     'lat',
@@ -618,7 +596,31 @@ async function validate(ctx: Context): Promise<void> {
       'warning',
     );
   }
-  // Every check above, the identifier counts and the quartiles for the warnings: one scan.
+  // Every check above, the identifier counts and the warnings' counts: one scan.
+  await flushChecks(ctx);
+  // Negative values are detection-limit codes only when no larger than the column's smallest
+  // measured value; a column breaking that rule is scanned again for its first offender.
+  for (const { c, count, min, largest } of negatives) {
+    if (!c.varchar && Number(count.value) > 0) ctx.negativeColumns.add(c.field);
+    if (min.value === null || min.value === undefined) continue;
+    const minRaw = Number(min.value);
+    ctx.minPositive.set(c.field, minRaw);
+    const bound = minRaw * (1 + 1e-9);
+    const hasLimits = c.varchar || ctx.negativeColumns.has(c.field);
+    if (!hasLimits || largest.value === null || !(Number(largest.value) > bound)) continue;
+    const n = numberOf(c);
+    const minPositive = Number((minRaw * c.factor).toPrecision(15));
+    await firstOffender(
+      ctx,
+      `${n} < 0 AND ${n} NOT IN ${PMF_MISSING_CODES} AND -${n} > ${bound}`,
+      c,
+      'negative',
+      {
+        zh: `浓度不能为负（负值仅在不超过该列最小实测值 ${minPositive} 时视为检出限代码）`,
+        en: `a concentration cannot be negative (a negative value is read as a detection-limit code only when no larger than the column's smallest measured value, ${minPositive})`,
+      },
+    );
+  }
   await flushChecks(ctx);
   if (id && idCounts) {
     const total = idCounts.total.value;
