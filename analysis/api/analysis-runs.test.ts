@@ -1,6 +1,9 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { duckdbRunStore, memoryRunStore } from './analysis-runs.ts';
+import { duckdbRunStore } from './analysis-runs.ts';
 
 const run = (id: string, createdAt: string) => ({
   id,
@@ -32,10 +35,17 @@ describe('analysis runs store', () => {
     instance.closeSync();
   });
 
-  it('keeps runs in memory as a fallback', async () => {
-    const store = memoryRunStore();
-    await store.save(run('a', '2026-01-01T00:00:00Z'));
-    expect((await store.get('a'))?.parameters).toEqual({ factors: 3, seed: 42 });
-    expect(store.persistent).toBe(false);
+  it('keeps runs in the project file across close and reopen', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'soiltrace-runs-')), 'p.duckdb');
+    const first = await DuckDBInstance.create(path);
+    const writer = await first.connect();
+    await duckdbRunStore(writer).save(run('kept', '2026-02-01T00:00:00Z'));
+    writer.closeSync();
+    first.closeSync();
+    const second = await DuckDBInstance.create(path);
+    const reader = await second.connect();
+    expect((await duckdbRunStore(reader).get('kept'))?.parameters).toEqual({ factors: 3, seed: 42 });
+    reader.closeSync();
+    second.closeSync();
   });
 });

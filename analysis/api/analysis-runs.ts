@@ -23,8 +23,6 @@ export interface AnalysisRunStore {
   ): Promise<(Omit<AnalysisRun, 'result'> & { fields: Record<string, unknown> })[]>;
   get(id: string): Promise<AnalysisRun | null>;
   updateResult(id: string, result: unknown): Promise<void>;
-  /** False when runs only live until the project closes (no writable connection). */
-  persistent: boolean;
 }
 
 const CREATE = `CREATE TABLE IF NOT EXISTS analysis_runs (
@@ -54,7 +52,6 @@ export function duckdbRunStore(connection: DuckDBConnection): AnalysisRunStore {
     return ready;
   };
   return {
-    persistent: true,
     async save(run) {
       await ensure();
       await inTransaction(connection, () =>
@@ -115,49 +112,12 @@ export function duckdbRunStore(connection: DuckDBConnection): AnalysisRunStore {
   };
 }
 
-/** Runs kept in memory: the fallback while the session offers no writable connection. */
-export function memoryRunStore(): AnalysisRunStore {
-  const runs = new Map<string, AnalysisRun>();
-  return {
-    persistent: false,
-    async save(run) {
-      runs.set(run.id, structuredClone(run));
-    },
-    async list(kind, fields = []) {
-      return [...runs.values()]
-        .filter((r) => r.kind === kind)
-        .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
-        .map(({ result, ...rest }) => ({
-          ...rest,
-          fields: Object.fromEntries(
-            fields.map((f) => [f, (result as Record<string, unknown>)?.[f] ?? null]),
-          ),
-        }));
-    },
-    async get(id) {
-      const run = runs.get(id);
-      return run ? structuredClone(run) : null;
-    },
-    async updateResult(id, result) {
-      const run = runs.get(id);
-      if (run) run.result = structuredClone(result);
-    },
-  };
-}
-
-/**
- * The session's optional write seam: `writeConnection()` (requested from the app engineer; see the
- * PMF report). Until the session offers it, runs live in memory for the project's lifetime.
- */
-type SessionWithWriter = ProjectSession & { writeConnection?: () => Promise<DuckDBConnection> };
-
 const stores = new WeakMap<ProjectSession, Promise<AnalysisRunStore>>();
 
 export function runStoreFor(session: ProjectSession): Promise<AnalysisRunStore> {
   let store = stores.get(session);
   if (!store) {
-    const writer = (session as SessionWithWriter).writeConnection;
-    store = writer ? writer.call(session).then(duckdbRunStore) : Promise.resolve(memoryRunStore());
+    store = session.writeConnection().then(duckdbRunStore);
     stores.set(session, store);
   }
   return store;

@@ -42,6 +42,8 @@ export interface ProjectSession {
   columns(datasetId: string, columns: string[]): Promise<Record<string, unknown[]>>;
   /** id, lon, lat and the requested columns of rows with coordinates → Arrow IPC. */
   points(datasetId: string, columns: string[]): Promise<Uint8Array>;
+  /** A writable connection of the project, for analysis modules' own tables (analysis_runs). */
+  writeConnection(): Promise<DuckDBConnection>;
   close(): Promise<void>;
 }
 
@@ -324,6 +326,9 @@ function createSession(project: Project, sample: boolean): ProjectSession {
     },
     async query(sql) {
       return (await runReadOnlyQuery(project, sql)).arrow();
+    },
+    async writeConnection() {
+      return project.instance.connect();
     },
     async table(datasetId, columns, limit) {
       const dataset = await datasetRecord(datasetId);
