@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { SoilTraceError } from '../../errors.ts';
 import { bootstrapPmf } from '../../methods/pmf/error-estimation/bootstrap.ts';
 import { displacePmf } from '../../methods/pmf/error-estimation/disp.ts';
+import { displacePmfInWorkers } from '../../methods/pmf/error-estimation/disp-in-workers.ts';
 import { fpeakPmf } from '../../methods/pmf/error-estimation/fpeak.ts';
 import {
   type PrepareOptions,
@@ -263,7 +264,13 @@ async function errorEstimates(
     );
   }
   if (values.disp) {
-    const disp = displacePmf(problem, base);
+    // One worker per factor unless --workers 0 (same numbers either way).
+    const disp =
+      workers === 0
+        ? displacePmf(problem, base)
+        : await displacePmfInWorkers(problem, base, {
+            concurrency: workers === 'auto' ? undefined : workers,
+          });
     json.disp = disp;
     lines.push(
       '',

@@ -26,6 +26,8 @@ export interface DispSettings {
   tolerance?: number;
   /** Decrease of Q, as % of the base Q, beyond which the result is flagged (default 0.1). */
   decreaseFlagPercent?: number;
+  /** Factors whose elements are displaced (default all); for splitting DISP over threads. */
+  displaceFactors?: readonly number[];
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -128,9 +130,10 @@ export function displacePmf(problem: PmfProblem, base: PmfFactors, settings: Dis
   };
   for (let li = 0; li < levels.length; li++) record(li, start);
 
-  const total = k * m * 2;
+  const displaced = settings.displaceFactors ?? Array.from({ length: k }, (_, h) => h);
+  const total = displaced.length * m * 2;
   let done = 0;
-  for (let h = 0; h < k; h++) {
+  for (const h of displaced) {
     for (let j = 0; j < m; j++) {
       const at = h * m + j;
       const v0 = start.f[at];
@@ -231,4 +234,41 @@ export function displacePmf(problem: PmfProblem, base: PmfFactors, settings: Dis
     solves,
     elapsedMs: performance.now() - t0,
   };
+}
+
+/**
+ * Joins DISP results computed for disjoint sets of factors of the same base (displaceFactors):
+ * intervals are the union, swap counts and re-fits add up, each element keeps the dQ and limit
+ * of the part that displaced it.
+ */
+export function mergeDisp(
+  parts: readonly DispResult[],
+  displaced: readonly (readonly number[])[],
+): DispResult {
+  const [first] = parts;
+  const merged: DispResult = structuredClone(first);
+  parts.forEach((part, p) => {
+    if (p === 0) return;
+    part.levels.forEach((_, l) => {
+      for (let h = 0; h < part.factors; h++) {
+        merged.swaps[l][h] += part.swaps[l][h];
+        for (let j = 0; j < part.species; j++) {
+          merged.low[l][h][j] = Math.min(merged.low[l][h][j], part.low[l][h][j]);
+          merged.high[l][h][j] = Math.max(merged.high[l][h][j], part.high[l][h][j]);
+        }
+      }
+      for (const h of displaced[p]) {
+        merged.dQDown[l][h] = part.dQDown[l][h].slice();
+        merged.dQUp[l][h] = part.dQUp[l][h].slice();
+        merged.limitDown[l][h] = part.limitDown[l][h].slice();
+        merged.limitUp[l][h] = part.limitUp[l][h].slice();
+      }
+    });
+    merged.solves += part.solves;
+    merged.maxQDecrease = Math.max(merged.maxQDecrease, part.maxQDecrease);
+    merged.maxQDecreasePercent = Math.max(merged.maxQDecreasePercent, part.maxQDecreasePercent);
+    merged.decreaseFlag ||= part.decreaseFlag;
+    merged.elapsedMs = Math.max(merged.elapsedMs, part.elapsedMs);
+  });
+  return merged;
 }

@@ -4,6 +4,7 @@ export * from './bootstrap.ts';
 export * from './bs-disp.ts';
 export * from './constraints.ts';
 export * from './disp.ts';
+export * from './disp-in-workers.ts';
 export type { ErrorEstimationResult, ErrorEstimationTask } from './error-estimation-task.ts';
 export * from './fpeak.ts';
 export * from './normalised-solve.ts';
