@@ -268,7 +268,18 @@ export async function runPipeline(
       );
     }
     checkAborted(signal, file);
-    const queued = await warningAggregates(ctx, plan, rowCount);
+    // Warning thresholds from a sample; the rows beyond them are counted on the validation scan.
+    // Converted coordinates (plan.join) exist only in the canonical table: checked after it.
+    const metals =
+      kind === 'soil' || kind === 'crop'
+        ? [...fields.values()]
+            .filter((c) => quantityOf(c.field) === 'concentration')
+            .map((column) => ({ column, value: concentration(column, column.factor).value }))
+        : [];
+    const rawPoint = plan && !plan.join ? { lon: plan.lon, lat: plan.lat } : null;
+    const stats = await sampledStats(ctx, rowCount, `${rawTable} r`, metals, rawPoint);
+    const warnings = warningChecks(ctx, stats, ctx.rowSql);
+    ctx.aggregates.push(...warnings.aggregates);
     await validate(ctx);
     checkAborted(signal, file);
     // Built even when validation failed, so a preview can show the converted rows.
@@ -277,7 +288,22 @@ export async function runPipeline(
     rowsTable = ctx.canonTable;
     checkAborted(signal, file);
     if (ctx.issues.some((i) => i.severity === 'error')) throw new ImportError(ctx.issues);
-    await warnAfterInsert(ctx, datasetId, plan !== null, queued);
+    warnings.report();
+    if (plan?.join) {
+      const table = `${ctx.canonTable} r`;
+      const converted = await sampledStats(ctx, rowCount, table, [], { lon: 'r.lon', lat: 'r.lat' });
+      const spatial = warningChecks(ctx, converted, 'r.source_row');
+      if (spatial.aggregates.length > 0) {
+        const [values] = await scalarRows(
+          connection,
+          `SELECT ${spatial.aggregates.map((a) => a.sql).join(', ')} FROM ${table}`,
+        );
+        spatial.aggregates.forEach((a, i) => {
+          a.value = values[i];
+        });
+        spatial.report();
+      }
+    }
     if (request.uncertaintyFile) await importUncertainties(ctx, request, datasetId);
     await ctx.finalizeCanonical?.();
     return { source, mapping, rawTable, rows: rowCount, crs: plan?.crs ?? null, issues: ctx.issues };
@@ -318,11 +344,6 @@ interface Context {
   aggregates: Aggregate[];
   /** The source-row expression once the transaction has committed (no rowid offset). */
   finalRowSql: string;
-  /** Whether canon_<id> is a view over the raw table (else a table, with converted coordinates). */
-  canonIsView?: boolean;
-  /** lon / lat as SQL over the raw table `r` (when the canonical table is a view). */
-  lonSql?: string;
-  latSql?: string;
   /** Rewrites the canonical view for use after commit. */
   finalizeCanonical?: () => Promise<void>;
 }
@@ -795,11 +816,6 @@ async function insertCanonical(
     // Inside the import's transaction new rows are numbered from a large offset (ctx.rowSql
     // subtracts it); once committed they count from 0, which `finalRowSql` assumes.
     await ctx.connection.run(`CREATE VIEW ${canon} AS SELECT ${select(ctx.rowSql)} FROM ${ctx.rawTable} r`);
-    ctx.canonIsView = true;
-    if (plan) {
-      ctx.lonSql = plan.lon;
-      ctx.latSql = plan.lat;
-    }
     ctx.finalizeCanonical = async () => {
       if (ctx.rowSql !== ctx.finalRowSql) {
         await ctx.connection.run(
@@ -817,162 +833,164 @@ interface Aggregate {
   value?: unknown;
 }
 
-interface WarningAggregates {
-  /** Per element column: [log10 Q1, log10 Q3] and the count of positive values. */
-  quartiles: {
-    column: FieldColumn;
-    value: string;
-    q: { sql: string; value?: unknown };
-    n: { sql: string; value?: unknown };
-  }[];
-  /** Approximate median lon and lat, when they can be read from the raw table. */
-  centre: Aggregate | null;
+interface SampledStats {
+  /** Per element: the far-out fence in mg/kg, or null when there is no scale to judge by. */
+  metals: { column: FieldColumn; value: string; fence: number | null }[];
+  /** The median point and the distance (km) beyond which a point is far from the others. */
+  spatial: { lon: string; lat: string; lon0: number; lat0: number; fence: number | null } | null;
 }
 
-/** What the warnings need first: quartiles of log10 concentrations and the median point. */
-async function warningAggregates(
+/**
+ * The warnings' thresholds, from a sample: Tukey's far-out fence Q3 + 3·IQR of log10
+ * concentrations (on the log scale because trace-metal concentrations are right-skewed), the
+ * median point, and the same fence for distances to it (at least 5 km, so a tight cluster does not
+ * flag its own edge). Exact below 100,000 rows; above, a seeded Bernoulli sample of about 50,000
+ * rows: a warning threshold does not need exact order statistics of 10⁶ rows.
+ */
+async function sampledStats(
   ctx: Context,
-  plan: Awaited<ReturnType<typeof planCoordinates>>,
   rowCount: number,
-): Promise<WarningAggregates> {
-  const out: WarningAggregates = { quartiles: [], centre: null };
-  if (ctx.kind === 'soil' || ctx.kind === 'crop') {
-    for (const c of ctx.fields.values()) {
-      if (quantityOf(c.field) !== 'concentration') continue;
-      const value = concentration(c, c.factor).value;
-      // The CASE, not the FILTER, keeps zeros from log10: DuckDB evaluates an aggregate's
-      // argument before its FILTER, and log10(0) is an error.
-      const q = {
-        sql: `quantile_cont(log10(CASE WHEN ${value} > 0 THEN ${value} END), [0.25, 0.75]) FILTER (${value} > 0)`,
-      };
-      const n = { sql: `count(*) FILTER (${value} > 0)` };
-      out.quartiles.push({ column: c, value, q, n });
-    }
-  }
-  if (plan && !plan.join) {
-    out.centre = { sql: `[median(${plan.lon}), median(${plan.lat})]` };
-  }
-  const aggregates = [...out.quartiles.flatMap(({ q, n }) => [q, n]), ...(out.centre ? [out.centre] : [])];
-  if (aggregates.length === 0) return out;
-  // Exact below 100,000 rows; above, a seeded Bernoulli sample of about 50,000 rows (a warning
-  // threshold does not need exact order statistics of 10⁶ rows; exact quantiles sort every value).
+  from: string,
+  metals: { column: FieldColumn; value: string }[],
+  point: { lon: string; lat: string } | null,
+): Promise<SampledStats> {
+  const out: SampledStats = { metals: metals.map((m) => ({ ...m, fence: null })), spatial: null };
+  if (metals.length === 0 && !point) return out;
   const sample =
     rowCount > 100_000 ? ` USING SAMPLE ${((5e6 / rowCount) as number).toFixed(4)}% (bernoulli, 42)` : '';
+  const columns = [
+    ...metals.map((m, i) => `${m.value} AS v${i}`),
+    ...(point ? [`${point.lon} AS lon`, `${point.lat} AS lat`] : []),
+  ];
+  // The CASE, not the FILTER, keeps zeros from log10: DuckDB evaluates an aggregate's argument
+  // before its FILTER, and log10(0) is an error.
+  const aggregates = metals.map(
+    (_, i) =>
+      `quantile_cont(log10(CASE WHEN v${i} > 0 THEN v${i} END), [0.25, 0.75]) FILTER (v${i} > 0), count(*) FILTER (v${i} > 0)`,
+  );
+  const km = '111.32 * sqrt(power((lon - lon0) * cos(radians(lat0)), 2) + power(lat - lat0, 2))';
+  if (point)
+    aggregates.push(`any_value(lon0), any_value(lat0), quantile_cont(${km}, [0.25, 0.75]), count(${km})`);
   const [values] = await scalarRows(
     ctx.connection,
-    `SELECT ${aggregates.map((a) => a.sql).join(', ')} FROM ${ctx.rawTable} r${sample}`,
+    `WITH s AS MATERIALIZED (SELECT ${columns.join(', ')} FROM ${from}${sample})
+     SELECT ${aggregates.join(', ')} FROM s${point ? ', (SELECT median(lon) AS lon0, median(lat) AS lat0 FROM s) c' : ''}`,
   );
-  aggregates.forEach((a, i) => {
-    a.value = values[i];
+  const farOut = (quartiles: unknown, n: unknown, minimum: number): number | null => {
+    const [q1, q3] = (quartiles as (number | null)[] | null) ?? [null, null];
+    // A zero IQR (identical values) gives no scale to call anything far out.
+    if (Number(n) < minimum || q1 === null || q3 === null || !(Number(q3) > Number(q1))) return null;
+    return Number(q3) + 3 * (Number(q3) - Number(q1));
+  };
+  out.metals.forEach((m, i) => {
+    const logFence = farOut(values[2 * i], values[2 * i + 1], 10);
+    m.fence = logFence === null ? null : 10 ** logFence;
   });
+  if (point) {
+    const [lon0, lat0, quartiles, n] = values.slice(2 * metals.length);
+    if (lon0 !== null && lat0 !== null) {
+      const [q1, q3] = (quartiles as (number | null)[] | null) ?? [null, null];
+      const fence =
+        Number(n) >= 5 && q1 !== null && q3 !== null
+          ? Math.max(Number(q3) + 3 * (Number(q3) - Number(q1)), 5)
+          : null;
+      out.spatial = { ...point, lon0: Number(lon0), lat0: Number(lat0), fence };
+    }
+  }
   return out;
 }
 
-async function warnAfterInsert(
+/** Aggregates counting the rows beyond the thresholds (run on the validation scan), and their report. */
+function warningChecks(
   ctx: Context,
-  datasetId: string,
-  hasCoordinates: boolean,
-  queued: WarningAggregates,
-): Promise<void> {
-  const table = sqlIdentifier(canonicalTableName(datasetId));
-  const rowSql = ctx.canonIsView ? ctx.rowSql : 'source_row';
-  const from = ctx.canonIsView ? `${ctx.rawTable} r` : `${table} r`;
-  // Outliers: above Q3 + 3·IQR of log10 values (Tukey's far-out fence, on the log scale because
-  // trace-metal concentrations are right-skewed).
-  const tested = queued.quartiles.flatMap(({ column, value, q, n }) => {
-    const [q1, q3] = (q.value as (number | null)[] | null) ?? [null, null];
-    // A zero IQR (identical values) gives no scale to call anything far out.
-    if (Number(n.value) < 10 || q1 === null || q3 === null || !(Number(q3) > Number(q1))) return [];
-    const fence = 10 ** (Number(q3) + 3 * (Number(q3) - Number(q1)));
-    const col = ctx.canonIsView ? value : `r.${elementColumn(column.field)}_mg_kg`;
-    return [{ column, col, fence }];
+  stats: SampledStats,
+  rowSql: string,
+): { aggregates: Aggregate[]; report: () => void } {
+  const aggregates: Aggregate[] = [];
+  const outliers = stats.metals.flatMap(({ column, value, fence }) => {
+    if (fence === null) return [];
+    const found: { count: Aggregate; row: Aggregate; max: Aggregate } = {
+      count: { sql: `count(*) FILTER (${value} > ${fence})` },
+      row: { sql: `arg_max(${rowSql}, ${value}) FILTER (${value} > ${fence})` },
+      max: { sql: `max(${value}) FILTER (${value} > ${fence})` },
+    };
+    aggregates.push(found.count, found.row, found.max);
+    return [{ column, fence, ...found }];
   });
-  const aggregates = tested.map(
-    ({ col, fence }) =>
-      `count(*) FILTER (${col} > ${fence}), arg_max(${rowSql}, ${col}) FILTER (${col} > ${fence}), max(${col}) FILTER (${col} > ${fence})`,
-  );
-  // Points: outside China's bounding box, and the median point for the distance check.
-  const lon = ctx.canonIsView ? (ctx.lonSql ?? 'NULL') : 'r.lon';
-  const lat = ctx.canonIsView ? (ctx.latSql ?? 'NULL') : 'r.lat';
-  let centre = (queued.centre?.value as (number | null)[] | undefined) ?? null;
-  if (hasCoordinates && !centre) {
-    const [[c]] = await scalarRows(
-      ctx.connection,
-      `SELECT [approx_quantile(${lon}, 0.5), approx_quantile(${lat}, 0.5)] FROM ${from}`,
-    );
-    centre = c as (number | null)[];
-  }
-  const [lon0, lat0] = centre ?? [null, null];
-  const spatial = hasCoordinates && lon0 !== null && lat0 !== null;
-  const km = `111.32 * sqrt(power((${lon} - ${lon0}) * cos(radians(${lat0})), 2) + power(${lat} - ${lat0}, 2))`;
-  const outside = `NOT (${lon} BETWEEN 73 AND 136 AND ${lat} BETWEEN 3 AND 54)`;
+  const spatial = stats.spatial;
+  let far: { count: Aggregate; row: Aggregate; value: Aggregate; km: Aggregate } | null = null;
+  let outside: { count: Aggregate; row: Aggregate; value: Aggregate } | null = null;
   if (spatial) {
-    aggregates.push(
-      `count(*) FILTER (${outside}), arg_min(${rowSql}, ${rowSql}) FILTER (${outside}), arg_min(${lon}::VARCHAR || ', ' || ${lat}::VARCHAR, ${rowSql}) FILTER (${outside})`,
-      `approx_quantile(${km}, [0.25, 0.75]), count(${km})`,
-    );
+    const { lon, lat, lon0, lat0, fence } = spatial;
+    const point = `${lon}::VARCHAR || ', ' || ${lat}::VARCHAR`;
+    if (fence !== null) {
+      const km = `111.32 * sqrt(power((${lon} - ${lon0}) * cos(radians(${lat0})), 2) + power(${lat} - ${lat0}, 2))`;
+      far = {
+        count: { sql: `count(*) FILTER (${km} > ${fence})` },
+        row: { sql: `arg_max(${rowSql}, ${km}) FILTER (${km} > ${fence})` },
+        value: { sql: `arg_max(${point}, ${km}) FILTER (${km} > ${fence})` },
+        km: { sql: `round(max(${km}) FILTER (${km} > ${fence}), 1)` },
+      };
+      aggregates.push(far.count, far.row, far.value, far.km);
+    }
+    const out = `NOT (${lon} BETWEEN 73 AND 136 AND ${lat} BETWEEN 3 AND 54)`;
+    outside = {
+      count: { sql: `count(*) FILTER (${out})` },
+      row: { sql: `min(${rowSql}) FILTER (${out})` },
+      value: { sql: `arg_min(${point}, ${rowSql}) FILTER (${out})` },
+    };
+    aggregates.push(outside.count, outside.row, outside.value);
   }
-  if (aggregates.length === 0) return;
-  const [totals] = await scalarRows(ctx.connection, `SELECT ${aggregates.join(', ')} FROM ${from}`);
-  tested.forEach(({ column, fence }, i) => {
-    const count = Number(totals[3 * i]);
-    if (count === 0) return;
-    const f = Number(fence).toPrecision(3);
-    ctx.issues.push(
-      issue(
-        'warning',
-        'outlier',
-        {
-          zh: `${column.field} 有 ${count} 个异常高值（高于对数尺度 Q3+3·IQR = ${f} mg/kg），请核实`,
-          en: `${column.field} has ${count} unusually high values (above the log-scale Q3 + 3·IQR = ${f} mg/kg); please check`,
-        },
-        {
-          file: ctx.file,
-          row: Number(totals[3 * i + 1]),
-          column: column.source,
-          value: String(totals[3 * i + 2]),
-          count,
-        },
-      ),
-    );
-  });
-  if (!spatial) return;
-  const base = 3 * tested.length;
-  const [outsideCount, outsideRow, outsideValue, kmQuartiles, kmCount] = totals.slice(base);
-  // Points far from the others: distance to the median point beyond Q3 + 3·IQR of all distances
-  // (and beyond 5 km, so a tight cluster does not flag its own edge).
-  const [q1, q3] = (kmQuartiles as (number | null)[] | null) ?? [null, null];
-  if (Number(kmCount) >= 5 && q1 !== null && q3 !== null) {
-    const fence = Math.max(Number(q3) + 3 * (Number(q3) - Number(q1)), 5);
-    const [[count, row, value, farthest]] = await scalarRows(
-      ctx.connection,
-      `SELECT count(*), arg_max(${rowSql}, ${km}), arg_max(${lon}::VARCHAR || ', ' || ${lat}::VARCHAR, ${km}), round(max(${km}), 1)
-         FROM ${from} WHERE ${km} > ${fence}`,
-    );
-    if (Number(count) > 0) {
+  const report = () => {
+    for (const { column, fence, count, row, max } of outliers) {
+      const n = Number(count.value);
+      if (!(n > 0)) continue;
+      const f = Number(fence).toPrecision(3);
+      ctx.issues.push(
+        issue(
+          'warning',
+          'outlier',
+          {
+            zh: `${column.field} 有 ${n} 个异常高值（高于对数尺度 Q3+3·IQR = ${f} mg/kg），请核实`,
+            en: `${column.field} has ${n} unusually high values (above the log-scale Q3 + 3·IQR = ${f} mg/kg); please check`,
+          },
+          {
+            file: ctx.file,
+            row: Number(row.value),
+            column: column.source,
+            value: String(max.value),
+            count: n,
+          },
+        ),
+      );
+    }
+    if (far && Number(far.count.value) > 0) {
+      const n = Number(far.count.value);
       ctx.issues.push(
         issue(
           'warning',
           'spatial-outlier',
           {
-            zh: `${count} 个点远离其他点（最远 ${farthest} km），可能是坐标错误或经纬度颠倒`,
-            en: `${count} points lie far from the others (farthest ${farthest} km away): a coordinate error or swapped lon/lat?`,
+            zh: `${n} 个点远离其他点（最远 ${far.km.value} km），可能是坐标错误或经纬度颠倒`,
+            en: `${n} points lie far from the others (farthest ${far.km.value} km away): a coordinate error or swapped lon/lat?`,
           },
-          { file: ctx.file, row: Number(row), value: String(value), count: Number(count) },
+          { file: ctx.file, row: Number(far.row.value), value: String(far.value.value), count: n },
         ),
       );
     }
-  }
-  if (Number(outsideCount) > 0) {
-    ctx.issues.push(
-      issue(
-        'warning',
-        'outside-china',
-        { zh: `${outsideCount} 个点在中国范围以外`, en: `${outsideCount} points lie outside China` },
-        { file: ctx.file, row: Number(outsideRow), value: String(outsideValue), count: Number(outsideCount) },
-      ),
-    );
-  }
+    if (outside && Number(outside.count.value) > 0) {
+      const n = Number(outside.count.value);
+      ctx.issues.push(
+        issue(
+          'warning',
+          'outside-china',
+          { zh: `${n} 个点在中国范围以外`, en: `${n} points lie outside China` },
+          { file: ctx.file, row: Number(outside.row.value), value: String(outside.value.value), count: n },
+        ),
+      );
+    }
+  };
+  return { aggregates, report };
 }
 
 /** EPA PMF 5 uncertainty file: same layout as the concentration file; stored long. */
