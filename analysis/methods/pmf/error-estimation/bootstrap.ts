@@ -40,8 +40,8 @@ export function lag1Autocorrelation(series: ArrayLike<number>): number {
  * AR(1) series, l = (2ρ/(1 − ρ²))^(2/3) · n^(1/3), rounded up and kept within [1, n/2].
  * A ρ below 2/√n, the approximate 95 % bound of a white-noise autocorrelation (Box & Jenkins
  * 1976, §6.2.2), counts as 0: uncorrelated samples (e.g. a soil survey in file order) give
- * blocks of 1, the ordinary bootstrap. PMF 5.0 instead fixes the block at one estimated by the program; this rule
- * is documented so a run can be reproduced with --block-size.
+ * blocks of 1, the ordinary bootstrap. PMF 5.0 proposes its own block size; this rule is ours,
+ * reported with the result, and any block size can be given instead (--block-size).
  */
 export function chooseBlockSize(base: PmfFactors, samples: number): { blockSize: number; rho: number } {
   const k = base.factors;
