@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -10,46 +10,30 @@ import {
   jointSoilCropClass,
   RI_BANDS,
 } from '../../../../analysis/methods/assessment/index.ts';
+import {
+  expectFilledWithSamePlaceholders,
+  expectIdenticalKeys,
+  literalKeys,
+  missingKeys,
+} from '../../../i18n/key-parity.ts';
 import en from './en.json';
 import zhCN from './zh-CN.json';
-
-function keys(value: unknown, prefix = ''): string[] {
-  if (value === null || typeof value !== 'object') return [prefix];
-  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) =>
-    keys(v, prefix ? `${prefix}.${k}` : k),
-  );
-}
-
-function lookup(tree: unknown, key: string): unknown {
-  return key
-    .split('.')
-    .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], tree);
-}
 
 const pageDir = dirname(dirname(fileURLToPath(import.meta.url)));
 
 describe('assessment page strings', () => {
   it('zh-CN and en have the same keys, all non-empty, with the same placeholders', () => {
-    expect(keys(en).sort()).toEqual(keys(zhCN).sort());
-    for (const key of keys(zhCN)) {
-      const zh = String(lookup(zhCN, key));
-      const english = String(lookup(en, key));
-      expect(zh.length, key).toBeGreaterThan(0);
-      expect(english.length, key).toBeGreaterThan(0);
-      const placeholders = (s: string) => (s.match(/\{\{\w+\}\}/g) ?? []).sort();
-      expect(placeholders(english), key).toEqual(placeholders(zh));
-    }
+    expectIdenticalKeys(en, zhCN);
+    expectFilledWithSamePlaceholders(en, zhCN);
   });
 
   it('every literal tr("…") key of the page exists', () => {
-    const used = new Set<string>();
-    for (const name of readdirSync(pageDir)) {
-      if (!/\.tsx?$/.test(name) || name.endsWith('.test.ts')) continue;
-      const text = readFileSync(join(pageDir, name), 'utf8');
-      for (const m of text.matchAll(/\btr\(\s*'([a-zA-Z0-9_.]+)'/g)) used.add(m[1]);
-    }
+    const files = readdirSync(pageDir)
+      .filter((name) => /\.tsx?$/.test(name) && !name.endsWith('.test.ts'))
+      .map((name) => join(pageDir, name));
+    const used = literalKeys(files, [/\btr\(\s*'([a-zA-Z0-9_.]+)'/g]);
     expect(used.size).toBeGreaterThan(60);
-    expect([...used].filter((k) => typeof lookup(zhCN, k) !== 'string')).toEqual([]);
+    expect(missingKeys(zhCN, used)).toEqual([]);
   });
 
   it('names every class, index class and joint action code the core returns', () => {
@@ -62,6 +46,6 @@ describe('assessment page strings', () => {
       ),
       ...Object.keys(EXPOSURE_PARAMETER_SETS[0].child).map((k) => `param.${k}`),
     ];
-    expect(codes.filter((k) => typeof lookup(zhCN, k) !== 'string')).toEqual([]);
+    expect(missingKeys(zhCN, codes)).toEqual([]);
   });
 });
