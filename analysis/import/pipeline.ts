@@ -278,7 +278,7 @@ export async function runPipeline(
         : [];
     const rawPoint = plan && !plan.join ? { lon: plan.lon, lat: plan.lat } : null;
     const stats = await sampledStats(ctx, rowCount, `${rawTable} r`, metals, rawPoint);
-    const warnings = warningChecks(ctx, stats, ctx.rowSql);
+    const warnings = warningChecks(ctx, stats, `${rawTable} r`, ctx.rowSql);
     ctx.aggregates.push(...warnings.aggregates);
     await validate(ctx);
     checkAborted(signal, file);
@@ -288,11 +288,11 @@ export async function runPipeline(
     rowsTable = ctx.canonTable;
     checkAborted(signal, file);
     if (ctx.issues.some((i) => i.severity === 'error')) throw new ImportError(ctx.issues);
-    warnings.report();
+    await warnings.report();
     if (plan?.join) {
       const table = `${ctx.canonTable} r`;
       const converted = await sampledStats(ctx, rowCount, table, [], { lon: 'r.lon', lat: 'r.lat' });
-      const spatial = warningChecks(ctx, converted, 'r.source_row');
+      const spatial = warningChecks(ctx, converted, table, 'r.source_row');
       if (spatial.aggregates.length > 0) {
         const [values] = await scalarRows(
           connection,
@@ -301,7 +301,7 @@ export async function runPipeline(
         spatial.aggregates.forEach((a, i) => {
           a.value = values[i];
         });
-        spatial.report();
+        await spatial.report();
       }
     }
     if (request.uncertaintyFile) await importUncertainties(ctx, request, datasetId);
@@ -900,51 +900,44 @@ async function sampledStats(
   return out;
 }
 
-/** Aggregates counting the rows beyond the thresholds (run on the validation scan), and their report. */
+/**
+ * Counts of the rows beyond the thresholds (aggregates for the validation scan) and their report.
+ * Only counts go on the scan: DuckDB evaluates an aggregate's argument on every row before its
+ * FILTER, so the offending row and value are read afterwards, and only when there is one.
+ */
 function warningChecks(
   ctx: Context,
   stats: SampledStats,
+  from: string,
   rowSql: string,
-): { aggregates: Aggregate[]; report: () => void } {
+): { aggregates: Aggregate[]; report: () => Promise<void> } {
   const aggregates: Aggregate[] = [];
   const outliers = stats.metals.flatMap(({ column, value, fence }) => {
     if (fence === null) return [];
-    const found: { count: Aggregate; row: Aggregate; max: Aggregate } = {
-      count: { sql: `count(*) FILTER (${value} > ${fence})` },
-      row: { sql: `arg_max(${rowSql}, ${value}) FILTER (${value} > ${fence})` },
-      max: { sql: `max(${value}) FILTER (${value} > ${fence})` },
-    };
-    aggregates.push(found.count, found.row, found.max);
-    return [{ column, fence, ...found }];
+    const count: Aggregate = { sql: `count(*) FILTER (${value} > ${fence})` };
+    aggregates.push(count);
+    return [{ column, value, fence, count }];
   });
   const spatial = stats.spatial;
-  let far: { count: Aggregate; row: Aggregate; value: Aggregate; km: Aggregate } | null = null;
-  let outside: { count: Aggregate; row: Aggregate; value: Aggregate } | null = null;
-  if (spatial) {
-    const { lon, lat, lon0, lat0, fence } = spatial;
-    const point = `${lon}::VARCHAR || ', ' || ${lat}::VARCHAR`;
-    if (fence !== null) {
-      const km = `111.32 * sqrt(power((${lon} - ${lon0}) * cos(radians(${lat0})), 2) + power(${lat} - ${lat0}, 2))`;
-      far = {
-        count: { sql: `count(*) FILTER (${km} > ${fence})` },
-        row: { sql: `arg_max(${rowSql}, ${km}) FILTER (${km} > ${fence})` },
-        value: { sql: `arg_max(${point}, ${km}) FILTER (${km} > ${fence})` },
-        km: { sql: `round(max(${km}) FILTER (${km} > ${fence}), 1)` },
-      };
-      aggregates.push(far.count, far.row, far.value, far.km);
-    }
-    const out = `NOT (${lon} BETWEEN 73 AND 136 AND ${lat} BETWEEN 3 AND 54)`;
-    outside = {
-      count: { sql: `count(*) FILTER (${out})` },
-      row: { sql: `min(${rowSql}) FILTER (${out})` },
-      value: { sql: `arg_min(${point}, ${rowSql}) FILTER (${out})` },
-    };
-    aggregates.push(outside.count, outside.row, outside.value);
-  }
-  const report = () => {
-    for (const { column, fence, count, row, max } of outliers) {
+  const km = spatial
+    ? `111.32 * sqrt(power((${spatial.lon} - ${spatial.lon0}) * cos(radians(${spatial.lat0})), 2) + power(${spatial.lat} - ${spatial.lat0}, 2))`
+    : '';
+  const outsideSql = spatial
+    ? `NOT (${spatial.lon} BETWEEN 73 AND 136 AND ${spatial.lat} BETWEEN 3 AND 54)`
+    : '';
+  const far: Aggregate | null =
+    spatial && spatial.fence !== null ? { sql: `count(*) FILTER (${km} > ${spatial.fence})` } : null;
+  const outside: Aggregate | null = spatial ? { sql: `count(*) FILTER (${outsideSql})` } : null;
+  if (far) aggregates.push(far);
+  if (outside) aggregates.push(outside);
+  const first = async (sql: string) => (await scalarRows(ctx.connection, sql))[0] ?? [];
+  const report = async () => {
+    for (const { column, value, fence, count } of outliers) {
       const n = Number(count.value);
       if (!(n > 0)) continue;
+      const [row, max] = await first(
+        `SELECT arg_max(${rowSql}, ${value}), max(${value}) FROM ${from} WHERE ${value} > ${fence}`,
+      );
       const f = Number(fence).toPrecision(3);
       ctx.issues.push(
         issue(
@@ -954,38 +947,39 @@ function warningChecks(
             zh: `${column.field} 有 ${n} 个异常高值（高于对数尺度 Q3+3·IQR = ${f} mg/kg），请核实`,
             en: `${column.field} has ${n} unusually high values (above the log-scale Q3 + 3·IQR = ${f} mg/kg); please check`,
           },
-          {
-            file: ctx.file,
-            row: Number(row.value),
-            column: column.source,
-            value: String(max.value),
-            count: n,
-          },
+          { file: ctx.file, row: Number(row), column: column.source, value: String(max), count: n },
         ),
       );
     }
-    if (far && Number(far.count.value) > 0) {
-      const n = Number(far.count.value);
+    if (spatial && far && Number(far.value) > 0) {
+      const n = Number(far.value);
+      const [row, lon, lat, farthest] = await first(
+        `SELECT arg_max(${rowSql}, ${km}), arg_max(${spatial.lon}, ${km}), arg_max(${spatial.lat}, ${km}), round(max(${km}), 1)
+           FROM ${from} WHERE ${km} > ${spatial.fence}`,
+      );
       ctx.issues.push(
         issue(
           'warning',
           'spatial-outlier',
           {
-            zh: `${n} 个点远离其他点（最远 ${far.km.value} km），可能是坐标错误或经纬度颠倒`,
-            en: `${n} points lie far from the others (farthest ${far.km.value} km away): a coordinate error or swapped lon/lat?`,
+            zh: `${n} 个点远离其他点（最远 ${farthest} km），可能是坐标错误或经纬度颠倒`,
+            en: `${n} points lie far from the others (farthest ${farthest} km away): a coordinate error or swapped lon/lat?`,
           },
-          { file: ctx.file, row: Number(far.row.value), value: String(far.value.value), count: n },
+          { file: ctx.file, row: Number(row), value: `${lon}, ${lat}`, count: n },
         ),
       );
     }
-    if (outside && Number(outside.count.value) > 0) {
-      const n = Number(outside.count.value);
+    if (spatial && outside && Number(outside.value) > 0) {
+      const n = Number(outside.value);
+      const [row, lon, lat] = await first(
+        `SELECT ${rowSql}, ${spatial.lon}, ${spatial.lat} FROM ${from} WHERE ${outsideSql} ORDER BY 1 LIMIT 1`,
+      );
       ctx.issues.push(
         issue(
           'warning',
           'outside-china',
           { zh: `${n} 个点在中国范围以外`, en: `${n} points lie outside China` },
-          { file: ctx.file, row: Number(outside.row.value), value: String(outside.value.value), count: n },
+          { file: ctx.file, row: Number(row), value: `${lon}, ${lat}`, count: n },
         ),
       );
     }
