@@ -1,50 +1,29 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserMode, outputDir, screenshotDir, startBrowserMode } from './browser-mode.ts';
+import { exportPng, exportSvg, parseSvg, pngSize, screenshots } from './support/export-checks.ts';
+import { startWorkbench, type Workbench } from './support/start-workbench.ts';
 
 // The workbench end to end in browser mode: sample project, import wizard (good and bad file),
 // data and map views, chart export to PNG and SVG, and the language switch.
 
-/** Width and height from a PNG's IHDR chunk (bytes 16–23, big-endian). */
-function pngSize(bytes: Buffer): { width: number; height: number } {
-  expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-  expect(bytes.subarray(12, 16).toString('ascii')).toBe('IHDR');
-  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
-}
-
 describe('workbench in browser mode', () => {
-  let mode: BrowserMode;
-  let context: BrowserContext;
+  let workbench: Workbench;
   let page: Page;
-  const cspViolations: string[] = [];
-  const pageErrors: string[] = [];
-  const exportDir = join(outputDir, 'exports');
-
-  const shot = (name: string) => page.screenshot({ path: join(screenshotDir, `${name}.png`) });
+  const { shot } = screenshots(() => page, '', { fullPage: false });
 
   beforeAll(async () => {
-    mode = await startBrowserMode();
-    mkdirSync(exportDir, { recursive: true });
-    context = await mode.browser.newContext({
-      viewport: { width: 1440, height: 900 },
-      acceptDownloads: true,
-    });
-    page = await context.newPage();
-    page.on('console', (m) => {
-      if (/Content.Security.Policy/i.test(m.text())) cspViolations.push(m.text());
-    });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    workbench = await startWorkbench();
+    page = workbench.page;
   });
 
   afterAll(async () => {
-    await context?.close();
-    await mode?.close();
+    await workbench?.close();
   });
 
   it('opens the sample project in Chinese when started without a project', async () => {
-    await page.goto(mode.server.url);
+    await page.goto(workbench.url);
     await page.waitForSelector('[data-testid=datasets]');
     const rows = page.locator('[data-testid=datasets] tbody tr');
     await expect.poll(() => rows.count()).toBe(4);
@@ -55,7 +34,7 @@ describe('workbench in browser mode', () => {
   });
 
   it('imports a CSV through the wizard: detected mapping, preview, commit', async () => {
-    const file = join(mode.home, '补充采样.csv');
+    const file = join(workbench.home, '补充采样.csv');
     writeFileSync(
       file,
       '样品编号,经度,纬度,土地利用类型,pH,镉Cd(mg/kg),铅Pb(mg/kg)\n' +
@@ -79,7 +58,7 @@ describe('workbench in browser mode', () => {
   });
 
   it('shows the error for a bad file with its row and column, and blocks the import', async () => {
-    const bad = join(mode.home, 'bad-values.csv');
+    const bad = join(workbench.home, 'bad-values.csv');
     writeFileSync(bad, '样品编号,经度,纬度,镉Cd(mg/kg)\nB-01,120.1,29.1,0.3\nB-02,120.2,29.2,未知值\n');
     await page.setInputFiles('[data-testid=import-file]', bad);
     const error = page.locator('[data-testid=import-issues] li.error').first();
@@ -104,7 +83,7 @@ describe('workbench in browser mode', () => {
     sheet.addRow(['X-01', 120.11, 29.12, 0.27]);
     sheet.addRow(['X-02', 120.12, 29.13, 0.44]);
     sheet.addRow(['X-03', 120.13, 29.14, 0.19]);
-    const file = join(mode.home, '补充调查.xlsx');
+    const file = join(workbench.home, '补充调查.xlsx');
     await workbook.xlsx.writeFile(file);
     await page.setInputFiles('[data-testid=import-file]', file);
     const picker = page.locator('[data-testid=import-sheet]');
@@ -140,42 +119,15 @@ describe('workbench in browser mode', () => {
 
   it('exports a chart as a 300 dpi PNG and as an SVG that parses', async () => {
     const histogram = page.locator('[data-testid=histogram]');
-    await histogram.locator('[data-testid=export-button]').click();
-    await histogram.locator('[data-testid=export-png]').click();
-    await histogram.locator('[data-testid=png-width]').fill('800');
-    await histogram.locator('[data-testid=png-height]').fill('500');
-    await histogram.locator('[data-testid=png-dpi]').selectOption('300');
-    const [pngDownload] = await Promise.all([
-      page.waitForEvent('download'),
-      histogram.locator('[data-testid=png-save]').click(),
-    ]);
-    expect(pngDownload.suggestedFilename()).toBe('Cd-histogram.png');
-    const pngPath = join(exportDir, 'Cd-histogram.png');
-    await pngDownload.saveAs(pngPath);
+    const png = await exportPng(page, histogram, { width: 800, height: 500, dpi: 300 });
+    expect(png.suggestedFilename).toBe('Cd-histogram.png');
     // 800 × 500 CSS px at 300/96 = 3.125 → 2500 × 1562.5 px (the canvas rounds the half).
-    const size = pngSize(readFileSync(pngPath));
+    const size = pngSize(png.bytes);
     expect(size.width).toBe(2500);
     expect(Math.abs(size.height - 1562.5)).toBeLessThanOrEqual(0.5);
 
-    await histogram.locator('[data-testid=export-button]').click();
-    const [svgDownload] = await Promise.all([
-      page.waitForEvent('download'),
-      histogram.locator('[data-testid=export-svg]').click(),
-    ]);
-    const svgPath = join(exportDir, 'Cd-histogram.svg');
-    await svgDownload.saveAs(svgPath);
-    const svg = readFileSync(svgPath, 'utf8');
-    const parsed = await page.evaluate((text) => {
-      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-      const root = doc.documentElement;
-      return {
-        error: doc.getElementsByTagName('parsererror').length,
-        root: root.nodeName,
-        width: root.getAttribute('width'),
-        bars: doc.querySelectorAll('.bars path, .point path').length,
-        text: root.textContent ?? '',
-      };
-    }, svg);
+    const svg = await exportSvg(page, histogram);
+    const parsed = await parseSvg(page, svg.text);
     expect(parsed.error).toBe(0);
     expect(parsed.root).toBe('svg');
     expect(parsed.width).toBe('800');
@@ -193,25 +145,10 @@ describe('workbench in browser mode', () => {
     await shot('07-map-cd');
     // The WebGL map exports too: a 150 dpi PNG and an SVG (points embedded as an image layer).
     const map = page.locator('[data-testid=map]');
-    await map.locator('[data-testid=export-button]').click();
-    await map.locator('[data-testid=export-png]').click();
-    await map.locator('[data-testid=png-dpi]').selectOption('150');
-    const [png] = await Promise.all([
-      page.waitForEvent('download'),
-      map.locator('[data-testid=png-save]').click(),
-    ]);
-    const pngPath = join(exportDir, png.suggestedFilename());
-    await png.saveAs(pngPath);
+    const png = await exportPng(page, map, { dpi: 150 });
     // Default 800 × 500 CSS px at 150/96 = 1.5625 → 1250 × 781.25 px.
-    expect(pngSize(readFileSync(pngPath)).width).toBe(1250);
-    await map.locator('[data-testid=export-button]').click();
-    const [svg] = await Promise.all([
-      page.waitForEvent('download'),
-      map.locator('[data-testid=export-svg]').click(),
-    ]);
-    const svgPath = join(exportDir, svg.suggestedFilename());
-    await svg.saveAs(svgPath);
-    const svgText = readFileSync(svgPath, 'utf8');
+    expect(pngSize(png.bytes).width).toBe(1250);
+    const svgText = (await exportSvg(page, map)).text;
     expect(svgText.startsWith('<svg')).toBe(true);
     expect(svgText).toContain('经度');
     await page.selectOption('[data-testid=map-color]', 'land_use');
@@ -248,13 +185,13 @@ describe('workbench in browser mode', () => {
   it('creates an empty project by path, then returns to the sample project', async () => {
     await page.click('[data-testid=nav-project]');
     await page.click('[data-testid=switch-open]');
-    const file = join(mode.home, '新项目.duckdb');
+    const file = join(workbench.home, '新项目.duckdb');
     await page.fill('[data-testid=project-path]', file);
     await page.click('[data-testid=project-create]');
     await expect.poll(() => page.locator('[data-testid=project-name]').textContent()).toContain('新项目');
     expect(await page.locator('[data-testid=datasets]').count()).toBe(0);
     await page.click('[data-testid=switch-open]');
-    await page.fill('[data-testid=project-path]', join(mode.home, 'missing.duckdb'));
+    await page.fill('[data-testid=project-path]', join(workbench.home, 'missing.duckdb'));
     await page.click('[data-testid=project-open]');
     await expect
       .poll(() => page.locator('[data-testid=project-switcher] [data-testid=error]').textContent())
@@ -264,7 +201,7 @@ describe('workbench in browser mode', () => {
   });
 
   it('ran without CSP violations or page errors', () => {
-    expect(cspViolations).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(workbench.cspViolations).toEqual([]);
+    expect(workbench.pageErrors).toEqual([]);
   });
 });
