@@ -1,6 +1,6 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTableFile } from '../../analysis/io/read-table-file.ts';
 import {
@@ -21,7 +21,8 @@ import { mean } from '../../analysis/stats/mean.ts';
 import { formatInteger, formatPercent, formatValue } from '../../renderer/lib/format.ts';
 import { formatRisk } from '../../renderer/pages/assessment/HealthPanel.tsx';
 import { repoRoot } from '../support/shared-data.ts';
-import { type BrowserMode, outputDir, screenshotDir, startBrowserMode } from './browser-mode.ts';
+import { exportPng, exportSvg, parseSvg, pngSize, screenshots } from './support/export-checks.ts';
+import { startWorkbench, type Workbench } from './support/start-workbench.ts';
 
 // The assessment page end to end: sample project, GB 15618 run with the crop dataset, the numbers
 // shown against the core functions run directly on the case-study CSVs, chart export to PNG and
@@ -29,27 +30,13 @@ import { type BrowserMode, outputDir, screenshotDir, startBrowserMode } from './
 
 const caseStudy = (file: string) => join(repoRoot, 'datasets/case-study', file);
 
-/** Width and height from a PNG's IHDR chunk (bytes 16–23, big-endian). */
-function pngSize(bytes: Buffer): { width: number; height: number } {
-  expect(bytes.subarray(1, 4).toString('ascii')).toBe('PNG');
-  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
-}
-
 describe('assessment page in browser mode', () => {
-  let mode: BrowserMode;
-  let context: BrowserContext;
+  let workbench: Workbench;
   let page: Page;
-  const pageErrors: string[] = [];
-  const exportDir = join(outputDir, 'exports');
   let direct: AssessmentResult;
   let soil: ReturnType<typeof soilSamplesFromTable>['samples'];
 
-  const shot = (name: string) =>
-    page.screenshot({ path: join(screenshotDir, `assessment-${name}.png`), fullPage: true });
-  const element = (testId: string, name: string) =>
-    page
-      .locator(`[data-testid=${testId}]`)
-      .screenshot({ path: join(screenshotDir, `assessment-${name}.png`) });
+  const { shot, element } = screenshots(() => page, 'assessment-', { fullPage: true });
   const cell = (row: Locator, key: string) => row.locator(`[data-key="${key}"]`).textContent();
 
   beforeAll(async () => {
@@ -59,23 +46,16 @@ describe('assessment page in browser mode', () => {
       requireLandUse: false,
     }).samples;
     direct = assessSamples(soil, { standard: GB15618_2018 });
-    mode = await startBrowserMode();
-    mkdirSync(exportDir, { recursive: true });
-    context = await mode.browser.newContext({
-      viewport: { width: 1440, height: 900 },
-      acceptDownloads: true,
-    });
-    page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    workbench = await startWorkbench();
+    page = workbench.page;
   });
 
   afterAll(async () => {
-    await context?.close();
-    await mode?.close();
+    await workbench?.close();
   });
 
   it('runs GB 15618 on the sample project and shows the summary the core computes', async () => {
-    await page.goto(mode.server.url);
+    await page.goto(workbench.url);
     await page.waitForSelector('[data-testid=datasets]');
     await page.click('[data-testid=nav-assessment]');
     await page.waitForSelector('[data-testid=assessment-options]');
@@ -140,38 +120,12 @@ describe('assessment page in browser mode', () => {
     await element('assessment-distributions', '03b-distribution-charts');
 
     const box = page.locator('[data-testid=assessment-threshold-box]');
-    await box.locator('[data-testid=export-button]').click();
-    await box.locator('[data-testid=export-png]').click();
-    await box.locator('[data-testid=png-width]').fill('800');
-    await box.locator('[data-testid=png-height]').fill('500');
-    await box.locator('[data-testid=png-dpi]').selectOption('300');
-    const [png] = await Promise.all([
-      page.waitForEvent('download'),
-      box.locator('[data-testid=png-save]').click(),
-    ]);
-    expect(png.suggestedFilename()).toBe('Cd-thresholds-boxplot.png');
-    const pngPath = join(exportDir, 'Cd-thresholds-boxplot.png');
-    await png.saveAs(pngPath);
-    expect(pngSize(readFileSync(pngPath)).width).toBe(2500);
+    const png = await exportPng(page, box, { width: 800, height: 500, dpi: 300 });
+    expect(png.suggestedFilename).toBe('Cd-thresholds-boxplot.png');
+    expect(pngSize(png.bytes).width).toBe(2500);
 
-    await box.locator('[data-testid=export-button]').click();
-    const [svg] = await Promise.all([
-      page.waitForEvent('download'),
-      box.locator('[data-testid=export-svg]').click(),
-    ]);
-    const svgPath = join(exportDir, 'Cd-thresholds-boxplot.svg');
-    await svg.saveAs(svgPath);
-    const parsed = await page.evaluate(
-      (text) => {
-        const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-        return {
-          error: doc.getElementsByTagName('parsererror').length,
-          root: doc.documentElement.nodeName,
-          text: doc.documentElement.textContent ?? '',
-        };
-      },
-      readFileSync(svgPath, 'utf8'),
-    );
+    const svg = await exportSvg(page, box);
+    const parsed = await parseSvg(page, svg.text);
     expect(parsed.error).toBe(0);
     expect(parsed.root).toBe('svg');
     expect(parsed.text).toContain('Cd 含量与适用限值');
@@ -282,8 +236,8 @@ describe('assessment page in browser mode', () => {
       intervention: [{ metal: 'Cd', land: 'any', values: [1.0] }],
     };
     const backgroundTable = { id: 'zj', name: '浙江省背景值', source: 'e2e', values: { Cd: 0.07, Pb: 23.7 } };
-    const standardFile = join(mode.home, 'local-standard.json');
-    const backgroundFile = join(mode.home, 'local-background.json');
+    const standardFile = join(workbench.home, 'local-standard.json');
+    const backgroundFile = join(workbench.home, 'local-background.json');
     writeFileSync(standardFile, JSON.stringify(standardTable));
     writeFileSync(backgroundFile, JSON.stringify(backgroundTable));
     await page.click('[data-testid=assessment-tab-summary]');
@@ -311,6 +265,6 @@ describe('assessment page in browser mode', () => {
   });
 
   it('ran without page errors', () => {
-    expect(pageErrors).toEqual([]);
+    expect(workbench.pageErrors).toEqual([]);
   });
 });

@@ -1,6 +1,5 @@
-import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { numericColumn, readTableFile, textColumn } from '../../analysis/io/read-table-file.ts';
 import { apcsMlr } from '../../analysis/methods/apcs-mlr/index.ts';
@@ -19,7 +18,8 @@ import {
 import { formatPercent, formatValue } from '../../renderer/lib/format.ts';
 import { correlationCell, fixed } from '../../renderer/pages/attribution/attribution-view.ts';
 import { repoRoot } from '../support/shared-data.ts';
-import { type BrowserMode, outputDir, screenshotDir, startBrowserMode } from './browser-mode.ts';
+import { exportPng, exportSvg, parseSvg, pngSize, screenshots } from './support/export-checks.ts';
+import { startWorkbench, type Workbench } from './support/start-workbench.ts';
 
 // The attribution page end to end on the sample project: correlation and GeoDetector shown and
 // checked against the cores run directly on the case-study CSVs, APCS-MLR, isotopes and the flux
@@ -28,47 +28,27 @@ import { type BrowserMode, outputDir, screenshotDir, startBrowserMode } from './
 const caseStudy = (file: string) => join(repoRoot, 'datasets/case-study', file);
 const METALS = ['Cd', 'Hg', 'As', 'Pb', 'Cr', 'Cu', 'Ni', 'Zn'];
 
-function pngSize(bytes: Buffer): { width: number; height: number } {
-  expect(bytes.subarray(1, 4).toString('ascii')).toBe('PNG');
-  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
-}
-
 describe('attribution page in browser mode', () => {
-  let mode: BrowserMode;
-  let context: BrowserContext;
+  let workbench: Workbench;
   let page: Page;
-  const pageErrors: string[] = [];
-  const exportDir = join(outputDir, 'exports');
   const soil = readTableFile(caseStudy('soil-samples-en.csv'));
   const metals = METALS.map((m) => numericColumn(soil, m));
 
-  const shot = (name: string) =>
-    page.screenshot({ path: join(screenshotDir, `attribution-${name}.png`), fullPage: true });
-  const element = (testId: string, name: string) =>
-    page
-      .locator(`[data-testid=${testId}]`)
-      .screenshot({ path: join(screenshotDir, `attribution-${name}.png`) });
+  const { shot, element } = screenshots(() => page, 'attribution-', { fullPage: true });
   const cell = (row: string, key: string) =>
     page.locator(`[data-testid=${row}] [data-key="${key}"]`).first().textContent();
 
   beforeAll(async () => {
-    mode = await startBrowserMode();
-    mkdirSync(exportDir, { recursive: true });
-    context = await mode.browser.newContext({
-      viewport: { width: 1440, height: 900 },
-      acceptDownloads: true,
-    });
-    page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    workbench = await startWorkbench();
+    page = workbench.page;
   });
 
   afterAll(async () => {
-    await context?.close();
-    await mode?.close();
+    await workbench?.close();
   });
 
   it('shows the Pearson matrix with significance marks equal to correlationMatrix()', async () => {
-    await page.goto(mode.server.url);
+    await page.goto(workbench.url);
     await page.waitForSelector('[data-testid=datasets]');
     await page.click('[data-testid=nav-attribution]');
     await page.waitForSelector('[data-testid=attribution-options]');
@@ -98,38 +78,12 @@ describe('attribution page in browser mode', () => {
 
   it('exports the heat map as PNG and SVG', async () => {
     const chart = page.locator('[data-testid=correlation-heatmap]');
-    await chart.locator('[data-testid=export-button]').click();
-    await chart.locator('[data-testid=export-png]').click();
-    await chart.locator('[data-testid=png-width]').fill('800');
-    await chart.locator('[data-testid=png-height]').fill('700');
-    await chart.locator('[data-testid=png-dpi]').selectOption('300');
-    const [png] = await Promise.all([
-      page.waitForEvent('download'),
-      chart.locator('[data-testid=png-save]').click(),
-    ]);
-    expect(png.suggestedFilename()).toBe('correlation-pearson.png');
-    const pngPath = join(exportDir, 'correlation-pearson.png');
-    await png.saveAs(pngPath);
-    expect(pngSize(readFileSync(pngPath)).width).toBe(2500);
+    const png = await exportPng(page, chart, { width: 800, height: 700, dpi: 300 });
+    expect(png.suggestedFilename).toBe('correlation-pearson.png');
+    expect(pngSize(png.bytes).width).toBe(2500);
 
-    await chart.locator('[data-testid=export-button]').click();
-    const [svg] = await Promise.all([
-      page.waitForEvent('download'),
-      chart.locator('[data-testid=export-svg]').click(),
-    ]);
-    const svgPath = join(exportDir, 'correlation-pearson.svg');
-    await svg.saveAs(svgPath);
-    const parsed = await page.evaluate(
-      (text) => {
-        const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-        return {
-          error: doc.getElementsByTagName('parsererror').length,
-          root: doc.documentElement.nodeName,
-          text: doc.documentElement.textContent ?? '',
-        };
-      },
-      readFileSync(svgPath, 'utf8'),
-    );
+    const svg = await exportSvg(page, chart);
+    const parsed = await parseSvg(page, svg.text);
     expect(parsed.error).toBe(0);
     expect(parsed.root).toBe('svg');
     expect(parsed.text).toContain('Pearson 相关系数矩阵');
@@ -240,6 +194,6 @@ describe('attribution page in browser mode', () => {
   });
 
   it('ran without page errors', () => {
-    expect(pageErrors).toEqual([]);
+    expect(workbench.pageErrors).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ComparisonResult,
@@ -11,7 +11,8 @@ import {
 } from '../../analysis/methods/scenarios/index.ts';
 import { formatInteger, formatPercent, formatValue } from '../../renderer/lib/format.ts';
 import { repoRoot } from '../support/shared-data.ts';
-import { type BrowserMode, outputDir, screenshotDir, startBrowserMode } from './browser-mode.ts';
+import { exportPng, exportSvg, parseSvg, pngSize, screenshots } from './support/export-checks.ts';
+import { startWorkbench, type Workbench } from './support/start-workbench.ts';
 
 // The scenario planner end to end: the case-study scenario file run with few draws from the page,
 // the table against compareScenarioFile run directly, a chart exported as PNG and SVG, an edit in
@@ -22,25 +23,12 @@ const example = join(exampleDir, 'case-study-scenarios.json');
 const DRAWS = 200;
 const SEED = 3;
 
-function pngSize(bytes: Buffer): { width: number; height: number } {
-  expect(bytes.subarray(1, 4).toString('ascii')).toBe('PNG');
-  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
-}
-
 describe('scenario planner page in browser mode', () => {
-  let mode: BrowserMode;
-  let context: BrowserContext;
+  let workbench: Workbench;
   let page: Page;
   let direct: ComparisonResult;
-  const pageErrors: string[] = [];
-  const exportDir = join(outputDir, 'exports');
 
-  const shot = (name: string) =>
-    page.screenshot({ path: join(screenshotDir, `scenarios-${name}.png`), fullPage: true });
-  const element = (testId: string, name: string) =>
-    page
-      .locator(`[data-testid=${testId}]`)
-      .screenshot({ path: join(screenshotDir, `scenarios-${name}.png`) });
+  const { shot, element } = screenshots(() => page, 'scenarios-', { fullPage: true });
   const cell = (row: Locator, key: string) => row.locator(`[data-key="${key}"]`).textContent();
 
   async function runFromPage() {
@@ -71,23 +59,16 @@ describe('scenario planner page in browser mode', () => {
 
   beforeAll(async () => {
     direct = compareScenarioFile(example, { draws: DRAWS, seed: SEED, sensitivity: true });
-    mode = await startBrowserMode();
-    mkdirSync(exportDir, { recursive: true });
-    context = await mode.browser.newContext({
-      viewport: { width: 1440, height: 900 },
-      acceptDownloads: true,
-    });
-    page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    workbench = await startWorkbench();
+    page = workbench.page;
   });
 
   afterAll(async () => {
-    await context?.close();
-    await mode?.close();
+    await workbench?.close();
   });
 
   it('loads the example, validates it with the AHP consistency ratio the core computes', async () => {
-    await page.goto(mode.server.url);
+    await page.goto(workbench.url);
     await page.waitForSelector('[data-testid=nav-scenarios]');
     expect(await page.locator('[data-testid=nav-scenarios]').textContent()).toContain('情景规划');
     await page.click('[data-testid=nav-scenarios]');
@@ -130,38 +111,12 @@ describe('scenario planner page in browser mode', () => {
 
   it('exports the Pareto chart as PNG and SVG', async () => {
     const chart = page.locator('[data-testid=scenarios-pareto]');
-    await chart.locator('[data-testid=export-button]').click();
-    await chart.locator('[data-testid=export-png]').click();
-    await chart.locator('[data-testid=png-width]').fill('800');
-    await chart.locator('[data-testid=png-height]').fill('500');
-    await chart.locator('[data-testid=png-dpi]').selectOption('300');
-    const [png] = await Promise.all([
-      page.waitForEvent('download'),
-      chart.locator('[data-testid=png-save]').click(),
-    ]);
-    expect(png.suggestedFilename()).toBe('scenarios-cost-vs-risk-reduction.png');
-    const pngPath = join(exportDir, 'scenarios-cost-vs-risk-reduction.png');
-    await png.saveAs(pngPath);
-    expect(pngSize(readFileSync(pngPath)).width).toBe(2500);
+    const png = await exportPng(page, chart, { width: 800, height: 500, dpi: 300 });
+    expect(png.suggestedFilename).toBe('scenarios-cost-vs-risk-reduction.png');
+    expect(pngSize(png.bytes).width).toBe(2500);
 
-    await chart.locator('[data-testid=export-button]').click();
-    const [svg] = await Promise.all([
-      page.waitForEvent('download'),
-      chart.locator('[data-testid=export-svg]').click(),
-    ]);
-    const svgPath = join(exportDir, 'scenarios-cost-vs-risk-reduction.svg');
-    await svg.saveAs(svgPath);
-    const parsed = await page.evaluate(
-      (text) => {
-        const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-        return {
-          error: doc.getElementsByTagName('parsererror').length,
-          root: doc.documentElement.nodeName,
-          text: doc.documentElement.textContent ?? '',
-        };
-      },
-      readFileSync(svgPath, 'utf8'),
-    );
+    const svg = await exportSvg(page, chart);
+    const parsed = await parseSvg(page, svg.text);
     expect(parsed.error).toBe(0);
     expect(parsed.root).toBe('svg');
     expect(parsed.text).toContain('费用与风险削减');
@@ -203,6 +158,6 @@ describe('scenario planner page in browser mode', () => {
     await page.click('[data-testid=scenarios-tab-editor]');
     await shot('09-editor-en');
     await page.selectOption('[data-testid=language]', 'zh-CN');
-    expect(pageErrors).toEqual([]);
+    expect(workbench.pageErrors).toEqual([]);
   });
 });
