@@ -71,6 +71,18 @@ export const pmfSpeciesTable = z.object({
 
 const matrix = z.array(z.array(z.number()));
 
+/** A constraint on one element of F (factor × species) or G (sample × factor); indices from 0. */
+export const pmfConstraint = z.object({
+  kind: z.enum(['zero', 'pullUp', 'pullDown', 'value']),
+  element: z.discriminatedUnion('matrix', [
+    z.object({ matrix: z.literal('F'), factor: z.number().int().min(0), species: z.number().int().min(0) }),
+    z.object({ matrix: z.literal('G'), factor: z.number().int().min(0), sample: z.number().int().min(0) }),
+  ]),
+  /** Target of a 'value' pull (profile units; contributions have mean 1). */
+  value: z.number().min(0).optional(),
+});
+export type PmfConstraint = z.infer<typeof pmfConstraint>;
+
 export const pmfRunRecord = z.object({
   seed: z.number(),
   qTrue: z.number(),
@@ -156,6 +168,50 @@ export const pmfStoredResult = z.object({
           baseProfiles: matrix,
         })
         .nullable(),
+      /** Fpeak rotations (user guide §6.1), one per strength φ; profiles with G columns mean 1. */
+      fpeak: z
+        .array(
+          z.object({
+            strength: z.number(),
+            qTrue: z.number(),
+            qRobust: z.number(),
+            dQ: z.number(),
+            profiles: matrix,
+            contributions: matrix,
+          }),
+        )
+        .nullable()
+        .optional(),
+      /** BS-DISP summary (user guide §5.3). */
+      bsDisp: z
+        .object({
+          levels: z.array(z.number()),
+          bootstrapRuns: z.number(),
+          displacedRuns: z.number(),
+          skippedRuns: z.number(),
+          blockSize: z.number(),
+          swaps: z.array(z.array(z.number())),
+          maxQDecreasePercent: z.number(),
+          low: z.array(matrix),
+          high: z.array(matrix),
+        })
+        .nullable()
+        .optional(),
+      /** One constrained run (user guide §6.2). */
+      constraints: z
+        .object({
+          dQLimit: z.number(),
+          qBase: z.number(),
+          qTrue: z.number(),
+          qRobust: z.number(),
+          dQ: z.number(),
+          strength: z.number(),
+          elements: z.array(z.object({ constraint: pmfConstraint, before: z.number(), after: z.number() })),
+          profiles: matrix,
+          contributions: matrix,
+        })
+        .nullable()
+        .optional(),
       elapsedMs: z.number(),
     })
     .optional(),
@@ -163,10 +219,24 @@ export const pmfStoredResult = z.object({
 
 export const pmfErrorParams = z.object({
   runId: z.string().min(1),
-  /** Bootstrap runs (0 = skip); PMF 5.0 suggests at least 100. */
+  /** Bootstrap runs (0 = skip, keeping any stored bootstrap); PMF 5.0 suggests at least 100. */
   bootstrapRuns: z.number().int().min(0).max(10_000).default(100),
   seed: z.number().int().min(0).default(42),
+  /** false = skip DISP, keeping any stored DISP result. */
   disp: z.boolean().default(true),
+  /** Fpeak strengths φ to run (e.g. [-0.5, 0.5]); omitted = keep any stored Fpeak results. */
+  fpeak: z.array(z.number().min(-5).max(5)).max(20).optional(),
+  /** BS-DISP over `runs` bootstrap runs (seed `seed`), displacing up to `displacedRuns` (default 10). */
+  bsDisp: z
+    .object({
+      runs: z.number().int().min(1).max(1000),
+      displacedRuns: z.number().int().min(1).max(100).optional(),
+    })
+    .optional(),
+  /** One constrained run; omitted = keep any stored one. */
+  constraints: z.array(pmfConstraint).min(1).max(50).optional(),
+  /** Largest rise of Q(true) the constraints may cost; default 0.5 % of the base Q (PMF 5.0). */
+  dQLimit: z.number().positive().optional(),
   workers: z.union([z.literal('auto'), z.literal('none'), z.number().int().min(1).max(64)]).default('auto'),
 });
 export type PmfErrorParams = z.input<typeof pmfErrorParams>;
@@ -196,7 +266,7 @@ export const pmfMethods = {
   'pmf.runs': { params: z.object({}), result: z.array(pmfRunSummary) },
   /** One stored run. */
   'pmf.result': { params: z.object({ runId: z.string().min(1) }), result: pmfStoredResult },
-  /** Bootstrap and DISP of a stored run in this call (the page uses the `pmf-errors` job); saved with it. */
+  /** Bootstrap, DISP, and optionally Fpeak, BS-DISP and constraints, of a stored run in this call (the page uses the `pmf-errors` job); saved with it. */
   'pmf.errors': { params: pmfErrorParams, result: pmfStoredResult },
   /** Saves the user's names of a stored run's factors. */
   'pmf.nameFactors': {

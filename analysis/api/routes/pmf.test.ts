@@ -6,7 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../../tests/support/shared-data.ts';
 import { numericColumn, readTableFile } from '../../io/read-table-file.ts';
 import { bootstrapPmf } from '../../methods/pmf/error-estimation/bootstrap.ts';
+import { bsDispPmf } from '../../methods/pmf/error-estimation/bs-disp.ts';
+import { constrainPmf } from '../../methods/pmf/error-estimation/constraints.ts';
 import { displacePmf } from '../../methods/pmf/error-estimation/disp.ts';
+import { fpeakPmf } from '../../methods/pmf/error-estimation/fpeak.ts';
 import { preparePmfInput } from '../../methods/pmf/prepare-input.ts';
 import { readPmfFiles } from '../../methods/pmf/read-pmf-files.ts';
 import { runPmf } from '../../methods/pmf/run-pmf.ts';
@@ -194,5 +197,86 @@ describe('PMF routes and job on a temporary sample project', () => {
     expect(withErrors.errors?.disp?.swaps).toEqual(disp.swaps);
     expect(withErrors.errors?.disp?.qBase).toBeCloseTo(disp.qBase, 6);
     expect((await call('pmf.result', { runId: base.runId })).errors?.disp?.levels).toEqual([4, 8, 16, 32]);
+  });
+
+  it('adds Fpeak, BS-DISP and a constrained run on worker threads, equal to the core functions directly', async () => {
+    const cut = async (file: string) => {
+      const lines = readFileSync(caseStudy(file), 'utf8').trim().split(/\r?\n/).slice(0, 61);
+      const path = join(home, `fpeak-${file}`);
+      await writeFile(path, lines.map((l) => l.split(',').slice(0, 7).join(',')).join('\n'));
+      return path;
+    };
+    const concPath = await cut('pmf-conc.csv');
+    const uncPath = await cut('pmf-unc.csv');
+    const base = await call('pmf.run', {
+      source: { type: 'files', concPath, uncPath },
+      factors: 3,
+      runs: 2,
+      seed: 5,
+      workers: 'none',
+    });
+    const first = await call('pmf.errors', {
+      runId: base.runId,
+      bootstrapRuns: 3,
+      disp: false,
+      workers: 'none',
+    });
+    const constraints = [
+      { kind: 'pullDown' as const, element: { matrix: 'F' as const, factor: 0, species: 1 } },
+      { kind: 'zero' as const, element: { matrix: 'G' as const, factor: 1, sample: 0 } },
+    ];
+    const withRotations = await call('pmf.errors', {
+      runId: base.runId,
+      bootstrapRuns: 0,
+      disp: false,
+      fpeak: [-0.5, 0.5],
+      bsDisp: { runs: 3, displacedRuns: 1 },
+      constraints,
+      dQLimit: 2,
+    });
+    const { conc, unc } = readPmfFiles(concPath, uncPath);
+    const { problem } = preparePmfInput({
+      sampleIds: conc.sampleIds,
+      species: conc.species,
+      conc: conc.values,
+      unc: unc.values,
+    });
+    const factors = {
+      g: Float64Array.from(base.contributions.flat()),
+      f: Float64Array.from(base.profiles.flat()),
+      factors: 3,
+    };
+    const fpeak = fpeakPmf(problem, factors, [-0.5, 0.5]);
+    const stored = withRotations.errors?.fpeak ?? [];
+    expect(stored.map((r) => r.strength)).toEqual([-0.5, 0.5]);
+    expect(stored.map((r) => r.dQ)).toEqual(fpeak.map((r) => r.dQ));
+    expect(stored.map((r) => r.qTrue)).toEqual(fpeak.map((r) => r.qTrue));
+    expect(stored[1].profiles).toEqual(fpeak[1].profiles);
+    expect(stored[1].contributions.flat()).toEqual(Array.from(fpeak[1].contributions));
+    const direct = constrainPmf(problem, factors, constraints, { dQLimit: 2 });
+    const run = withRotations.errors?.constraints;
+    expect(run?.dQ).toBe(direct.dQ);
+    expect(run?.dQ).toBeLessThanOrEqual(2);
+    expect(run?.elements.map((e) => [e.before, e.after])).toEqual(
+      direct.elements.map((e) => [e.before, e.after]),
+    );
+    // The zeroed contribution is exactly zero; the pulled-down profile element went down.
+    expect(run?.elements[1].after).toBe(0);
+    expect(run?.elements[0].after).toBeLessThan(run?.elements[0].before ?? 0);
+    expect(run?.profiles.flat()).toEqual(Array.from(direct.solution.f));
+    const bsDisp = await bsDispPmf(problem, factors, {
+      runs: 3,
+      seed: 42,
+      displacedRuns: 1,
+      workers: 'none',
+    });
+    expect(withRotations.errors?.bsDisp?.swaps).toEqual(bsDisp.swaps);
+    expect(withRotations.errors?.bsDisp?.high).toEqual(bsDisp.high);
+    expect(withRotations.errors?.bsDisp?.displacedRuns).toBe(1);
+    // The bootstrap of the first call is kept, and everything is saved with the run.
+    expect(withRotations.errors?.bootstrap).toEqual(first.errors?.bootstrap);
+    const reopened = await call('pmf.result', { runId: base.runId });
+    expect(reopened.errors?.fpeak?.[0].dQ).toBe(fpeak[0].dQ);
+    expect(reopened.errors?.constraints?.strength).toBe(direct.strength);
   });
 });

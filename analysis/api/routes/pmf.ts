@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { SoilTraceError } from '../../errors.ts';
 import { runJobsInWorkers } from '../../jobs/run-jobs.ts';
 import { bootstrapPmf } from '../../methods/pmf/error-estimation/bootstrap.ts';
+import type { BsDispResult } from '../../methods/pmf/error-estimation/bs-disp.ts';
+import type { ConstrainedRun } from '../../methods/pmf/error-estimation/constraints.ts';
 import type { DispResult } from '../../methods/pmf/error-estimation/disp.ts';
+import type {
+  ErrorEstimationResult,
+  ErrorEstimationTask,
+} from '../../methods/pmf/error-estimation/error-estimation-task.ts';
+import type { FpeakResult } from '../../methods/pmf/error-estimation/fpeak.ts';
 import { preparePmfInput } from '../../methods/pmf/prepare-input.ts';
 import { type PmfResult, runPmf } from '../../methods/pmf/run-pmf.ts';
 import { suggestFactorNames } from '../../methods/pmf-factor-names/suggest-factor-names.ts';
@@ -11,6 +18,7 @@ import {
   type PmfErrorParams,
   type PmfRunParams,
   type PmfStoredResult,
+  pmfConstraint,
   pmfErrorParams,
   pmfPrepareOptions,
   pmfRunParams,
@@ -141,7 +149,8 @@ async function storedRun(ctx: ApiContext, runId: string): Promise<PmfStoredResul
 
 /**
  * Bootstrap (block bootstrap, mapping at r ≥ 0.6) and DISP (dQmax 4/8/16/32) of a stored run's
- * base solution, on the stored input re-read from its source; the tables are saved with the run.
+ * base solution, and when asked Fpeak, BS-DISP and one constrained run (user guide §5.3, §6), on
+ * the stored input re-read from its source; the tables are saved with the run.
  */
 export async function runPmfErrors(
   ctx: ApiContext,
@@ -170,7 +179,7 @@ export async function runPmfErrors(
     factors: k,
   };
   const t0 = performance.now();
-  const bsShare = params.disp ? 0.6 : 0.98;
+  const bsShare = params.disp ? 0.6 : 0.9;
   control?.progress(0.01, { zh: '误差估计：自举', en: 'error estimation: bootstrap' });
   const bootstrap =
     params.bootstrapRuns > 0
@@ -203,31 +212,114 @@ export async function runPmfErrors(
       },
     });
   }
+  // Fpeak, BS-DISP and the constrained run: one worker task each (error-estimation-task.ts), in
+  // parallel; each is one long synchronous computation.
+  const tasks: ErrorEstimationTask[] = [];
+  if (params.fpeak?.length) tasks.push({ kind: 'fpeak', problem, base, strengths: params.fpeak });
+  if (params.bsDisp)
+    tasks.push({
+      kind: 'bs-disp',
+      problem,
+      base,
+      settings: { runs: params.bsDisp.runs, seed: params.seed, displacedRuns: params.bsDisp.displacedRuns },
+    });
+  if (params.constraints)
+    tasks.push({
+      kind: 'constraints',
+      problem,
+      base,
+      constraints: params.constraints,
+      settings: params.dQLimit === undefined ? {} : { dQLimit: params.dQLimit },
+    });
+  let fpeak: FpeakResult[] | undefined;
+  let bsDisp: BsDispResult | undefined;
+  let constrained: ConstrainedRun | undefined;
+  if (tasks.length) {
+    control?.progress(0.99, { zh: '误差估计：Fpeak、约束', en: 'error estimation: Fpeak, constraints' });
+    const parts = await runJobsInWorkers<ErrorEstimationTask, ErrorEstimationResult>(tasks, {
+      module: new URL('../../methods/pmf/error-estimation/error-estimation-task.ts', import.meta.url),
+      concurrency: tasks.length,
+      signal: control?.signal,
+    });
+    tasks.forEach((task, i) => {
+      if (task.kind === 'fpeak') fpeak = parts[i] as FpeakResult[];
+      else if (task.kind === 'bs-disp') bsDisp = parts[i] as BsDispResult;
+      else if (task.kind === 'constraints') constrained = parts[i] as ConstrainedRun;
+    });
+  }
+  const n = problem.samples;
+  const m = problem.species;
+  // Parts not asked for this time keep what the run had: they are estimates of the same base.
+  const previous = result.errors;
   const updated: PmfStoredResult = {
     ...result,
     errors: {
-      bootstrap: bootstrap && {
-        runs: bootstrap.runs,
-        seed: bootstrap.seed,
-        blockSize: bootstrap.blockSize,
-        threshold: bootstrap.threshold,
-        mappingCounts: bootstrap.mappingCounts,
-        unmapped: bootstrap.unmapped,
-        mappedPercent: bootstrap.mappedPercent,
-        percentiles: [...bootstrap.percentiles],
-        profilePercentiles: bootstrap.profilePercentiles,
-        baseProfiles: bootstrap.baseProfiles,
-      },
-      disp: disp && {
-        levels: disp.levels,
-        qBase: disp.qBase,
-        swaps: disp.swaps,
-        maxQDecreasePercent: disp.maxQDecreasePercent,
-        decreaseFlag: disp.decreaseFlag,
-        low: disp.low,
-        high: disp.high,
-        baseProfiles: disp.baseProfiles,
-      },
+      bootstrap: bootstrap
+        ? {
+            runs: bootstrap.runs,
+            seed: bootstrap.seed,
+            blockSize: bootstrap.blockSize,
+            threshold: bootstrap.threshold,
+            mappingCounts: bootstrap.mappingCounts,
+            unmapped: bootstrap.unmapped,
+            mappedPercent: bootstrap.mappedPercent,
+            percentiles: [...bootstrap.percentiles],
+            profilePercentiles: bootstrap.profilePercentiles,
+            baseProfiles: bootstrap.baseProfiles,
+          }
+        : (previous?.bootstrap ?? null),
+      disp: disp
+        ? {
+            levels: disp.levels,
+            qBase: disp.qBase,
+            swaps: disp.swaps,
+            maxQDecreasePercent: disp.maxQDecreasePercent,
+            decreaseFlag: disp.decreaseFlag,
+            low: disp.low,
+            high: disp.high,
+            baseProfiles: disp.baseProfiles,
+          }
+        : (previous?.disp ?? null),
+      fpeak: fpeak
+        ? fpeak.map((r) => ({
+            strength: r.strength,
+            qTrue: r.qTrue,
+            qRobust: r.qRobust,
+            dQ: r.dQ,
+            profiles: r.profiles,
+            contributions: rows(r.contributions, n, k),
+          }))
+        : (previous?.fpeak ?? null),
+      bsDisp: bsDisp
+        ? {
+            levels: bsDisp.levels,
+            bootstrapRuns: bsDisp.bootstrapRuns,
+            displacedRuns: bsDisp.displacedRuns,
+            skippedRuns: bsDisp.skippedRuns,
+            blockSize: bsDisp.blockSize,
+            swaps: bsDisp.swaps,
+            maxQDecreasePercent: bsDisp.maxQDecreasePercent,
+            low: bsDisp.low,
+            high: bsDisp.high,
+          }
+        : (previous?.bsDisp ?? null),
+      constraints: constrained
+        ? {
+            dQLimit: constrained.dQLimit,
+            qBase: constrained.qBase,
+            qTrue: constrained.qTrue,
+            qRobust: constrained.qRobust,
+            dQ: constrained.dQ,
+            strength: constrained.strength,
+            elements: constrained.elements.map((e) => ({
+              constraint: pmfConstraint.parse(e.constraint),
+              before: e.before,
+              after: e.after,
+            })),
+            profiles: rows(constrained.solution.f, k, m),
+            contributions: rows(constrained.solution.g, n, k),
+          }
+        : (previous?.constraints ?? null),
       elapsedMs: performance.now() - t0,
     },
   };
