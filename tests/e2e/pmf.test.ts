@@ -1,6 +1,5 @@
-import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiMethods } from '../../analysis/api/contract.ts';
 import { suggestedCategory } from '../../analysis/api/pmf-input.ts';
@@ -10,7 +9,9 @@ import { preparePmfInput, type SpeciesCategory } from '../../analysis/methods/pm
 import { runPmf } from '../../analysis/methods/pmf/run-pmf.ts';
 import { concentrationsWithUncertainty } from '../../analysis/methods/pmf/uncertainty.ts';
 import { repoRoot } from '../support/shared-data.ts';
-import { type BrowserMode, outputDir, screenshotDir, startBrowserMode } from './browser-mode.ts';
+import { screenshotDir } from './browser-mode.ts';
+import { exportPng, exportSvg, screenshots } from './support/export-checks.ts';
+import { startWorkbench, type Workbench } from './support/start-workbench.ts';
 
 // The PMF page end to end on the sample project: K = 4, 4 runs from seed 42 on every element of
 // the survey, Q(true) shown checked against runPmf on matrices built here from the survey CSV
@@ -67,33 +68,22 @@ function surveyInput() {
 }
 
 describe('PMF page in browser mode', () => {
-  let mode: BrowserMode;
-  let context: BrowserContext;
+  let workbench: Workbench;
   let page: Page;
-  const pageErrors: string[] = [];
-  const exportDir = join(outputDir, 'exports');
   const call = <M extends keyof ApiMethods>(method: M, params: ApiMethods[M]['params']) =>
-    mode.handler.call(method, params) as Promise<ApiMethods[M]['result']>;
-  const shot = (name: string) =>
-    page.screenshot({ path: join(screenshotDir, `pmf-${name}.png`), fullPage: true });
+    workbench.handler.call(method, params) as Promise<ApiMethods[M]['result']>;
+  const { shot, element } = screenshots(() => page, 'pmf-', { fullPage: true });
 
   beforeAll(async () => {
-    mode = await startBrowserMode();
-    mkdirSync(exportDir, { recursive: true });
-    context = await mode.browser.newContext({
-      viewport: { width: 1440, height: 900 },
-      acceptDownloads: true,
-    });
-    page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    workbench = await startWorkbench();
+    page = workbench.page;
   });
   afterAll(async () => {
-    await context?.close();
-    await mode?.close();
+    await workbench?.close();
   });
 
   it('runs K = 4 × 4 runs and shows the Q(true) runPmf gives for the same input and seed', async () => {
-    await page.goto(mode.server.url);
+    await page.goto(workbench.url);
     await page.waitForSelector('[data-testid=datasets]');
     await page.click('[data-testid=nav-pmf]');
     await page.waitForSelector('[data-testid=pmf-sn-table] tbody tr');
@@ -134,24 +124,10 @@ describe('PMF page in browser mode', () => {
 
   it('exports a profile chart as PNG and SVG', async () => {
     const chart = page.locator('[data-testid=pmf-profile-0]').locator('..');
-    await chart.locator('[data-testid=export-button]').first().click();
-    await chart.locator('[data-testid=export-png]').click();
-    const [png] = await Promise.all([
-      page.waitForEvent('download'),
-      chart.locator('[data-testid=png-save]').click(),
-    ]);
-    expect(png.suggestedFilename()).toBe('pmf-profile-1.png');
-    const pngPath = join(exportDir, 'pmf-profile-1.png');
-    await png.saveAs(pngPath);
-    expect(readFileSync(pngPath).subarray(1, 4).toString('ascii')).toBe('PNG');
-    await chart.locator('[data-testid=export-button]').first().click();
-    const [svg] = await Promise.all([
-      page.waitForEvent('download'),
-      chart.locator('[data-testid=export-svg]').click(),
-    ]);
-    const svgPath = join(exportDir, 'pmf-profile-1.svg');
-    await svg.saveAs(svgPath);
-    const text = readFileSync(svgPath, 'utf8');
+    const png = await exportPng(page, chart);
+    expect(png.suggestedFilename).toBe('pmf-profile-1.png');
+    expect(png.bytes.subarray(1, 4).toString('ascii')).toBe('PNG');
+    const { text } = await exportSvg(page, chart);
     expect(text).toContain('<svg');
     // The log-scale bars carry every species as a tick label.
     for (const s of ['Cd', 'Pb', 'Fe']) expect(text).toContain(`>${s}<`);
@@ -179,9 +155,7 @@ describe('PMF page in browser mode', () => {
       );
     expect(shown).toEqual(bs.mappingCounts);
     await page.locator('[data-testid=pmf-errors]').scrollIntoViewIfNeeded();
-    await page
-      .locator('[data-testid=pmf-errors]')
-      .screenshot({ path: join(screenshotDir, 'pmf-errors-zh.png') });
+    await element('pmf-errors', 'errors-zh');
   });
 
   it('names a factor, keeps it in the stored run, and switches to English', async () => {
@@ -199,10 +173,8 @@ describe('PMF page in browser mode', () => {
     expect(await page.locator('[data-testid=nav-pmf]').textContent()).toContain('PMF');
     expect(await page.locator('[data-testid=pmf-run-table] th').first().textContent()).toBe('Run');
     await shot('results-en');
-    await page
-      .locator('[data-testid=pmf-sn-table]')
-      .screenshot({ path: join(screenshotDir, 'pmf-sn-table-en.png') });
+    await element('pmf-sn-table', 'sn-table-en');
     await page.selectOption('[data-testid=language]', 'zh-CN');
-    expect(pageErrors).toEqual([]);
+    expect(workbench.pageErrors).toEqual([]);
   });
 });
