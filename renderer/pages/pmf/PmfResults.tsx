@@ -11,6 +11,8 @@ import { formatInteger, formatValue } from '../../lib/format.ts';
 import { histogramBins } from '../../lib/histogram.ts';
 import { ErrorEstimationPanel } from './ErrorEstimationPanel.tsx';
 import { column, factorLabel, factorShares, fitLine, logFloor, shareOutside } from './pmf-view.ts';
+import { profileChart } from './profile-chart.ts';
+import { RotationPanel } from './RotationPanel.tsx';
 
 const COLORS = [
   '#1f77b4',
@@ -57,48 +59,16 @@ export function PmfResults({ result, onNamed, onUpdated, onError }: Props) {
   const profileCharts = useMemo(
     () =>
       Array.from({ length: k }, (_, h) => {
-        const conc = result.profiles[h];
-        const pct = result.percentOfSpecies[h];
-        const floor = logFloor(result.profiles.flat());
-        const data = [
-          {
-            type: 'bar',
-            name: tr('conc'),
-            x: result.species,
-            y: conc,
-            marker: { color: '#7fa7d0', line: { color: '#2b5d8a', width: 0.5 } },
-            base: undefined,
-          },
-          {
-            type: 'scatter',
-            mode: 'markers',
-            name: tr('pctSpecies'),
-            x: result.species,
-            y: pct,
-            yaxis: 'y2',
-            marker: { color: '#c0392b', size: 8, symbol: 'square' },
-          },
-        ] as unknown as PlotDatum[];
-        const layout = {
-          title: { text: label(h) },
-          showlegend: h === 0,
-          legend: { orientation: 'h', y: 1.15 },
-          xaxis: { type: 'category', tickmode: 'array', tickvals: result.species, ticktext: result.species },
-          yaxis: {
-            title: { text: tr('concAxis') },
-            type: 'log',
-            range: [Math.log10(floor), Math.log10(Math.max(...conc.filter((v) => v > 0), floor * 10)) + 0.3],
-          },
-          yaxis2: { title: { text: tr('pctAxis') }, overlaying: 'y', side: 'right', range: [0, 105] },
-          margin: { l: 70, r: 70, t: 50, b: 50 },
-        } as unknown as PlotLayout;
-        const exportData: ExportColumn[] = [
-          { name: tr('col.species'), values: result.species },
-          { name: tr('concExport'), values: conc },
-          { name: tr('pctSpecies'), values: pct },
-          { name: tr('pctTotal'), values: result.percentOfTotal[h] },
-        ];
-        return { data, layout, exportData };
+        return profileChart({
+          species: result.species,
+          conc: result.profiles[h],
+          pctSpecies: result.percentOfSpecies[h],
+          pctTotal: result.percentOfTotal[h],
+          title: label(h),
+          showLegend: h === 0,
+          floor: logFloor(result.profiles.flat()),
+          tr,
+        });
       }),
     [result, k, tr, label],
   );
@@ -514,6 +484,7 @@ export function PmfResults({ result, onNamed, onUpdated, onError }: Props) {
       </div>
 
       <ErrorEstimationPanel result={result} label={label} onUpdated={onUpdated} onError={onError} />
+      <RotationPanel result={result} label={label} onUpdated={onUpdated} onError={onError} />
     </div>
   );
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { factorLabel, factorShares, fitLine, logFloor, shareOutside } from './pmf-view.ts';
+import {
+  factorLabel,
+  factorShares,
+  fitLine,
+  logFloor,
+  parseStrengths,
+  percentOfSpecies,
+  shareOutside,
+} from './pmf-view.ts';
 
 describe('PMF view helpers', () => {
   it('factor shares are mean mass contributions over their sum (hand computed)', () => {
@@ -26,5 +34,22 @@ describe('PMF view helpers', () => {
     expect(factorLabel(['冶炼'], 0, (n) => `F${n}`)).toBe('冶炼');
     expect(shareOutside([-4, 0, 1, 3.5])).toBe(0.5);
     expect(logFloor([0, 0.034, 12])).toBeCloseTo(0.001, 15);
+  });
+
+  it('% of species of mean-1 profiles is each element over its column sum (hand computed)', () => {
+    // species 1: 3/(3 + 1) = 75 %, 25 %; species 2: 0 and −1 → both 0 (no positive mass).
+    expect(
+      percentOfSpecies([
+        [3, 0],
+        [1, -1],
+      ]),
+    ).toEqual([
+      [75, 0],
+      [25, 0],
+    ]);
+  });
+
+  it('reads Fpeak strengths separated by commas or spaces, minus signs of either kind', () => {
+    expect(parseStrengths('−0.5, 0.5，1 x 9')).toEqual([-0.5, 0.5, 1]);
   });
 });

@@ -57,3 +57,24 @@ export function logFloor(values: readonly number[]): number {
   if (!positive.length) return 1e-6;
   return 10 ** (Math.floor(Math.log10(Math.min(...positive))) - 1);
 }
+
+/**
+ * % of each species in each factor, 100·f_hj / Σ_h f_hj: with G columns of mean 1 (rotated and
+ * constrained runs) every factor's mean contribution of species j is f_hj, so this is PMF 5.0's
+ * "% of species". Negative elements count as 0.
+ */
+export function percentOfSpecies(profiles: readonly (readonly number[])[]): number[][] {
+  const m = profiles[0]?.length ?? 0;
+  const totals = Array.from({ length: m }, (_, j) => profiles.reduce((s, row) => s + Math.max(row[j], 0), 0));
+  return profiles.map((row) => row.map((v, j) => (totals[j] > 0 ? (100 * Math.max(v, 0)) / totals[j] : 0)));
+}
+
+/** Parses "−0.5, 0.5" into strengths; NaN-free, within ±5. */
+export function parseStrengths(text: string): number[] {
+  return text
+    .replace(/−/g, '-')
+    .split(/[,，;；\s]+/)
+    .filter((s) => s.trim() !== '')
+    .map(Number)
+    .filter((v) => Number.isFinite(v) && Math.abs(v) <= 5);
+}
