@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 
 // Test support for the string tables (renderer/i18n and each page's i18n/): zh-CN and en must
@@ -37,6 +39,18 @@ export function literalKeys(files: string[], patterns: RegExp[]): Set<string> {
     for (const pattern of patterns) for (const m of text.matchAll(pattern)) used.add(m[1]);
   }
   return used;
+}
+
+/**
+ * The literal tr('…') keys in a page's own source files (renderer/pages/<page>/*.ts(x), tests
+ * excluded), given the URL of that page's i18n/ test.
+ */
+export function pageTrKeys(i18nTestUrl: string): Set<string> {
+  const pageDir = dirname(dirname(fileURLToPath(i18nTestUrl)));
+  const files = readdirSync(pageDir)
+    .filter((name) => /\.tsx?$/.test(name) && !name.endsWith('.test.ts'))
+    .map((name) => join(pageDir, name));
+  return literalKeys(files, [/\btr\(\s*'([a-zA-Z0-9_.]+)'/g]);
 }
 
 export function expectIdenticalKeys(en: unknown, zhCN: unknown): void {

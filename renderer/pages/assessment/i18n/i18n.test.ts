@@ -1,6 +1,3 @@
-import { readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   CONSTRUCTION_CLASSES,
@@ -13,13 +10,11 @@ import {
 import {
   expectFilledWithSamePlaceholders,
   expectIdenticalKeys,
-  literalKeys,
   missingKeys,
+  pageTrKeys,
 } from '../../../i18n/key-parity.ts';
 import en from './en.json';
 import zhCN from './zh-CN.json';
-
-const pageDir = dirname(dirname(fileURLToPath(import.meta.url)));
 
 describe('assessment page strings', () => {
   it('zh-CN and en have the same keys, all non-empty, with the same placeholders', () => {
@@ -28,10 +23,7 @@ describe('assessment page strings', () => {
   });
 
   it('every literal tr("…") key of the page exists', () => {
-    const files = readdirSync(pageDir)
-      .filter((name) => /\.tsx?$/.test(name) && !name.endsWith('.test.ts'))
-      .map((name) => join(pageDir, name));
-    const used = literalKeys(files, [/\btr\(\s*'([a-zA-Z0-9_.]+)'/g]);
+    const used = pageTrKeys(import.meta.url);
     expect(used.size).toBeGreaterThan(60);
     expect(missingKeys(zhCN, used)).toEqual([]);
   });

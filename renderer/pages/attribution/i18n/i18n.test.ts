@@ -1,6 +1,3 @@
-import { readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { INDUSTRIES, INPUT_PATHWAYS } from '../../../../analysis/domain/industries.ts';
 import { LAND_USES } from '../../../../analysis/domain/land-use.ts';
@@ -8,13 +5,11 @@ import { INTERACTION_KINDS } from '../../../../analysis/methods/geodetector/inde
 import {
   expectFilledWithSamePlaceholders,
   expectIdenticalKeys,
-  literalKeys,
   missingKeys,
+  pageTrKeys,
 } from '../../../i18n/key-parity.ts';
 import en from './en.json';
 import zhCN from './zh-CN.json';
-
-const pageDir = dirname(dirname(fileURLToPath(import.meta.url)));
 
 describe('attribution page strings', () => {
   it('zh-CN and en have the same keys, all non-empty, with the same placeholders', () => {
@@ -23,10 +18,7 @@ describe('attribution page strings', () => {
   });
 
   it('every literal tr("…") key of the page exists', () => {
-    const files = readdirSync(pageDir)
-      .filter((name) => /\.tsx?$/.test(name) && !name.endsWith('.test.ts'))
-      .map((name) => join(pageDir, name));
-    const used = literalKeys(files, [/\btr\(\s*'([a-zA-Z0-9_.]+)'/g]);
+    const used = pageTrKeys(import.meta.url);
     expect(used.size).toBeGreaterThan(100);
     expect(missingKeys(zhCN, used)).toEqual([]);
   });
