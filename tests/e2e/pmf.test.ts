@@ -5,6 +5,7 @@ import type { ApiMethods } from '../../analysis/api/contract.ts';
 import { suggestedCategory } from '../../analysis/api/pmf-input.ts';
 import { readTableFile } from '../../analysis/io/read-table-file.ts';
 import { bootstrapPmf } from '../../analysis/methods/pmf/error-estimation/bootstrap.ts';
+import { fpeakPmf } from '../../analysis/methods/pmf/error-estimation/fpeak.ts';
 import { preparePmfInput, type SpeciesCategory } from '../../analysis/methods/pmf/prepare-input.ts';
 import { runPmf } from '../../analysis/methods/pmf/run-pmf.ts';
 import { concentrationsWithUncertainty } from '../../analysis/methods/pmf/uncertainty.ts';
@@ -156,6 +157,28 @@ describe('PMF page in browser mode', () => {
     expect(shown).toEqual(bs.mappingCounts);
     await page.locator('[data-testid=pmf-errors]').scrollIntoViewIfNeeded();
     await element('pmf-errors', 'errors-zh');
+  });
+
+  it('shows the Fpeak dQ at φ = 0.5 that fpeakPmf gives for the stored base run', async () => {
+    await page.fill('[data-testid=pmf-fpeak-strengths]', '0.5');
+    await page.click('[data-testid=pmf-fpeak-run]');
+    await page.waitForSelector('[data-testid=pmf-fpeak-table]', { timeout: 60_000 });
+    await page.waitForSelector('[data-testid=pmf-fpeak-profile-3][data-ready=true]');
+    const [stored] = await call('pmf.runs', {});
+    const result = await call('pmf.result', { runId: stored.runId });
+    const base = {
+      g: Float64Array.from(result.contributions.flat()),
+      f: Float64Array.from(result.profiles.flat()),
+      factors: 4,
+    };
+    const [core] = fpeakPmf(surveyInput().problem, base, [0.5]);
+    expect(Number(await page.locator('[data-testid=pmf-fpeak-dq-0]').textContent())).toBe(
+      Number(core.dQ.toFixed(2)),
+    );
+    // The bootstrap table of the step before is still there.
+    expect(await page.locator('[data-testid=pmf-bs-table]').count()).toBe(1);
+    await page.locator('[data-testid=pmf-rotations]').scrollIntoViewIfNeeded();
+    await element('pmf-rotations', 'fpeak-zh');
   });
 
   it('names a factor, keeps it in the stored run, and switches to English', async () => {
