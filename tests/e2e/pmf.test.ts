@@ -177,8 +177,8 @@ describe('PMF page in browser mode', () => {
     );
     // The bootstrap table of the step before is still there.
     expect(await page.locator('[data-testid=pmf-bs-table]').count()).toBe(1);
-    await page.locator('[data-testid=pmf-rotations]').scrollIntoViewIfNeeded();
-    await element('pmf-rotations', 'fpeak-zh');
+    await page.locator('[data-testid=pmf-fpeak]').scrollIntoViewIfNeeded();
+    await element('pmf-fpeak', 'fpeak-zh');
   });
 
   it('names a factor, keeps it in the stored run, and switches to English', async () => {

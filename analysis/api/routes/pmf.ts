@@ -235,7 +235,10 @@ export async function runPmfErrors(
   let bsDisp: BsDispResult | undefined;
   let constrained: ConstrainedRun | undefined;
   if (tasks.length) {
-    control?.progress(0.99, { zh: '误差估计：Fpeak、约束', en: 'error estimation: Fpeak, constraints' });
+    control?.progress(0.99, {
+      zh: `误差估计：${tasks.map((t) => t.kind).join('、')}`,
+      en: `error estimation: ${tasks.map((t) => t.kind).join(', ')}`,
+    });
     const parts = await runJobsInWorkers<ErrorEstimationTask, ErrorEstimationResult>(tasks, {
       module: new URL('../../methods/pmf/error-estimation/error-estimation-task.ts', import.meta.url),
       concurrency: tasks.length,

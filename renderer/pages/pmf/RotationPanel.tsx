@@ -159,249 +159,253 @@ export function RotationPanel({ result, label, onUpdated, onError }: Props) {
       </div>
       {jobId && <JobProgress jobId={jobId} label={tr('errors.running')} onFinished={finished} />}
 
-      <div className="panel-header">
-        <h3>{tr('rot.fpeakTitle')}</h3>
-        {fpeak && <ExportMenu name="pmf-fpeak" data={fpeakExport} disabled={false} />}
-      </div>
-      <div className="pmf-toolbar">
-        <label>
-          <span>{tr('rot.strengths')}</span>
-          <input
-            value={strengths}
-            data-testid="pmf-fpeak-strengths"
-            onChange={(e) => setStrengths(e.target.value)}
-          />
-        </label>
-        <button
-          type="button"
-          disabled={jobId !== null || parseStrengths(strengths).length === 0}
-          data-testid="pmf-fpeak-run"
-          onClick={() => {
-            setShown(0);
-            void start({ fpeak: parseStrengths(strengths) });
-          }}
-        >
-          {tr('rot.runFpeak')}
-        </button>
-      </div>
-      {fpeak && (
-        <>
-          <table className="data-table" data-testid="pmf-fpeak-table">
-            <thead>
-              <tr>
-                <th>φ</th>
-                <th>Q(true)</th>
-                <th>dQ</th>
-                <th>dQ/Q (%)</th>
-                <th>{tr('rot.show')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {fpeak.map((r, i) => (
-                <tr key={r.strength} data-strength={r.strength}>
-                  <td className="num">{r.strength}</td>
-                  <td className="num">{r.qTrue.toFixed(2)}</td>
-                  <td className="num" data-testid={`pmf-fpeak-dq-${i}`}>
-                    {r.dQ.toFixed(2)}
-                  </td>
-                  <td className="num">{formatValue((100 * r.dQ) / (r.qTrue - r.dQ), lang)}</td>
-                  <td>
-                    <input
-                      type="radio"
-                      name="pmf-fpeak-shown"
-                      checked={rotation?.strength === r.strength}
-                      onChange={() => setShown(i)}
-                    />
-                  </td>
+      <div data-testid="pmf-fpeak">
+        <div className="panel-header">
+          <h3>{tr('rot.fpeakTitle')}</h3>
+          {fpeak && <ExportMenu name="pmf-fpeak" data={fpeakExport} disabled={false} />}
+        </div>
+        <div className="pmf-toolbar">
+          <label>
+            <span>{tr('rot.strengths')}</span>
+            <input
+              value={strengths}
+              data-testid="pmf-fpeak-strengths"
+              onChange={(e) => setStrengths(e.target.value)}
+            />
+          </label>
+          <button
+            type="button"
+            disabled={jobId !== null || parseStrengths(strengths).length === 0}
+            data-testid="pmf-fpeak-run"
+            onClick={() => {
+              setShown(0);
+              void start({ fpeak: parseStrengths(strengths) });
+            }}
+          >
+            {tr('rot.runFpeak')}
+          </button>
+        </div>
+        {fpeak && (
+          <>
+            <table className="data-table" data-testid="pmf-fpeak-table">
+              <thead>
+                <tr>
+                  <th>φ</th>
+                  <th>Q(true)</th>
+                  <th>dQ</th>
+                  <th>dQ/Q (%)</th>
+                  <th>{tr('rot.show')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-          <p className="muted">{tr('rot.fpeakNote')}</p>
-          {rotation && (
-            <>
-              <h3>{tr('rot.rotatedProfiles', { phi: rotation.strength })}</h3>
-              <div className="pmf-grid">
-                {fpeakCharts.map((c, h) => (
-                  <Chart
-                    key={c.name}
-                    testId={`pmf-fpeak-profile-${h}`}
-                    data={c.data}
-                    layout={c.layout}
-                    exportName={c.name}
-                    exportData={c.exportData}
-                    height={300}
-                  />
+              </thead>
+              <tbody>
+                {fpeak.map((r, i) => (
+                  <tr key={r.strength} data-strength={r.strength}>
+                    <td className="num">{r.strength}</td>
+                    <td className="num">{r.qTrue.toFixed(2)}</td>
+                    <td className="num" data-testid={`pmf-fpeak-dq-${i}`}>
+                      {r.dQ.toFixed(2)}
+                    </td>
+                    <td className="num">{formatValue((100 * r.dQ) / (r.qTrue - r.dQ), lang)}</td>
+                    <td>
+                      <input
+                        type="radio"
+                        name="pmf-fpeak-shown"
+                        checked={rotation?.strength === r.strength}
+                        onChange={() => setShown(i)}
+                      />
+                    </td>
+                  </tr>
                 ))}
-              </div>
-            </>
-          )}
-        </>
-      )}
+              </tbody>
+            </table>
+            <p className="muted">{tr('rot.fpeakNote')}</p>
+            {rotation && (
+              <>
+                <h3>{tr('rot.rotatedProfiles', { phi: rotation.strength })}</h3>
+                <div className="pmf-grid">
+                  {fpeakCharts.map((c, h) => (
+                    <Chart
+                      key={c.name}
+                      testId={`pmf-fpeak-profile-${h}`}
+                      data={c.data}
+                      layout={c.layout}
+                      exportName={c.name}
+                      exportData={c.exportData}
+                      height={270}
+                    />
+                  ))}
+                </div>
+              </>
+            )}
+          </>
+        )}
+      </div>
 
-      <div className="panel-header">
-        <h3>{tr('rot.constraintsTitle')}</h3>
-        {constrained && <ExportMenu name="pmf-constraints" data={constraintExport} disabled={false} />}
-      </div>
-      <table className="data-table" data-testid="pmf-constraint-editor">
-        <thead>
-          <tr>
-            <th>{tr('rot.matrix')}</th>
-            <th>{tr('factor')}</th>
-            <th>{tr('rot.speciesOrSample')}</th>
-            <th>{tr('rot.kind')}</th>
-            <th>{tr('rot.value')}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {drafts.map((d, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional drafts
-            <tr key={i}>
-              <td>
-                <select
-                  value={d.matrix}
-                  onChange={(e) => edit(i, { matrix: e.target.value as 'F' | 'G', index: 0 })}
-                >
-                  <option value="F">{tr('rot.profileF')}</option>
-                  <option value="G">{tr('rot.contributionG')}</option>
-                </select>
-              </td>
-              <td>
-                <select value={d.factor} onChange={(e) => edit(i, { factor: Number(e.target.value) })}>
-                  {Array.from({ length: k }, (_, h) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: factors are positional
-                    <option key={h} value={h}>
-                      {label(h)}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td>
-                <select value={d.index} onChange={(e) => edit(i, { index: Number(e.target.value) })}>
-                  {(d.matrix === 'F' ? result.species : result.sampleIds).map((name, j) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: sample ids may repeat
-                    <option key={j} value={j}>
-                      {name}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td>
-                <select value={d.kind} onChange={(e) => edit(i, { kind: e.target.value as Kind })}>
-                  {KINDS.map((kind) => (
-                    <option key={kind} value={kind}>
-                      {tr(`rot.kinds.${kind}`)}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td>
-                <input
-                  type="number"
-                  min={0}
-                  step="any"
-                  disabled={d.kind !== 'value'}
-                  value={d.value}
-                  onChange={(e) => edit(i, { value: e.target.value })}
-                />
-              </td>
-              <td>
-                <button
-                  type="button"
-                  disabled={drafts.length === 1}
-                  onClick={() => setDrafts((ds) => ds.filter((_, j) => j !== i))}
-                >
-                  {tr('rot.remove')}
-                </button>
-              </td>
+      <div data-testid="pmf-constraints">
+        <div className="panel-header">
+          <h3>{tr('rot.constraintsTitle')}</h3>
+          {constrained && <ExportMenu name="pmf-constraints" data={constraintExport} disabled={false} />}
+        </div>
+        <table className="data-table" data-testid="pmf-constraint-editor">
+          <thead>
+            <tr>
+              <th>{tr('rot.matrix')}</th>
+              <th>{tr('factor')}</th>
+              <th>{tr('rot.speciesOrSample')}</th>
+              <th>{tr('rot.kind')}</th>
+              <th>{tr('rot.value')}</th>
+              <th />
             </tr>
-          ))}
-        </tbody>
-      </table>
-      <div className="pmf-toolbar">
-        <button
-          type="button"
-          onClick={() =>
-            setDrafts((ds) => [...ds, { matrix: 'F', factor: 0, index: 0, kind: 'pullDown', value: '' }])
-          }
-        >
-          {tr('rot.add')}
-        </button>
-        <label>
-          <span>{tr('rot.dQLimit')}</span>
-          <input
-            type="number"
-            min={0}
-            step="any"
-            placeholder={tr('rot.dQLimitDefault')}
-            value={dQLimit}
-            data-testid="pmf-dq-limit"
-            onChange={(e) => setDQLimit(e.target.value)}
-          />
-        </label>
-        <button
-          type="button"
-          disabled={
-            jobId !== null ||
-            drafts.some((d) => d.kind === 'value' && !(Number(d.value) >= 0 && d.value !== ''))
-          }
-          data-testid="pmf-constraints-run"
-          onClick={runConstraints}
-        >
-          {tr('rot.runConstraints')}
-        </button>
-      </div>
-      {constrained && (
-        <>
-          <p data-testid="pmf-constraints-summary">
-            {tr('rot.constraintsSummary', {
-              dQ: constrained.dQ.toFixed(2),
-              limit: constrained.dQLimit.toFixed(2),
-              q: constrained.qTrue.toFixed(2),
-              base: constrained.qBase.toFixed(2),
-            })}
-          </p>
-          <table className="data-table" data-testid="pmf-constraints-table">
-            <thead>
-              <tr>
-                <th>{tr('rot.element')}</th>
-                <th>{tr('rot.kind')}</th>
-                <th>{tr('rot.before')}</th>
-                <th>{tr('rot.after')}</th>
+          </thead>
+          <tbody>
+            {drafts.map((d, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional drafts
+              <tr key={i}>
+                <td>
+                  <select
+                    value={d.matrix}
+                    onChange={(e) => edit(i, { matrix: e.target.value as 'F' | 'G', index: 0 })}
+                  >
+                    <option value="F">{tr('rot.profileF')}</option>
+                    <option value="G">{tr('rot.contributionG')}</option>
+                  </select>
+                </td>
+                <td>
+                  <select value={d.factor} onChange={(e) => edit(i, { factor: Number(e.target.value) })}>
+                    {Array.from({ length: k }, (_, h) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: factors are positional
+                      <option key={h} value={h}>
+                        {label(h)}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <select value={d.index} onChange={(e) => edit(i, { index: Number(e.target.value) })}>
+                    {(d.matrix === 'F' ? result.species : result.sampleIds).map((name, j) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: sample ids may repeat
+                      <option key={j} value={j}>
+                        {name}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <select value={d.kind} onChange={(e) => edit(i, { kind: e.target.value as Kind })}>
+                    {KINDS.map((kind) => (
+                      <option key={kind} value={kind}>
+                        {tr(`rot.kinds.${kind}`)}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <input
+                    type="number"
+                    min={0}
+                    step="any"
+                    disabled={d.kind !== 'value'}
+                    value={d.value}
+                    onChange={(e) => edit(i, { value: e.target.value })}
+                  />
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    disabled={drafts.length === 1}
+                    onClick={() => setDrafts((ds) => ds.filter((_, j) => j !== i))}
+                  >
+                    {tr('rot.remove')}
+                  </button>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {constrained.elements.map((e, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: constraints are positional
-                <tr key={i}>
-                  <td>{describe(e.constraint)}</td>
-                  <td>
-                    {tr(`rot.kinds.${e.constraint.kind}`)}
-                    {e.constraint.kind === 'value' ? ` ${e.constraint.value}` : ''}
-                  </td>
-                  <td className="num">{formatValue(e.before, lang)}</td>
-                  <td className="num">{formatValue(e.after, lang)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <h3>{tr('rot.constrainedProfiles')}</h3>
-          <div className="pmf-grid">
-            {constrainedCharts.map((c, h) => (
-              <Chart
-                key={c.name}
-                testId={`pmf-constrained-profile-${h}`}
-                data={c.data}
-                layout={c.layout}
-                exportName={c.name}
-                exportData={c.exportData}
-                height={300}
-              />
             ))}
-          </div>
-        </>
-      )}
+          </tbody>
+        </table>
+        <div className="pmf-toolbar">
+          <button
+            type="button"
+            onClick={() =>
+              setDrafts((ds) => [...ds, { matrix: 'F', factor: 0, index: 0, kind: 'pullDown', value: '' }])
+            }
+          >
+            {tr('rot.add')}
+          </button>
+          <label>
+            <span>{tr('rot.dQLimit')}</span>
+            <input
+              type="number"
+              min={0}
+              step="any"
+              placeholder={tr('rot.dQLimitDefault')}
+              value={dQLimit}
+              data-testid="pmf-dq-limit"
+              onChange={(e) => setDQLimit(e.target.value)}
+            />
+          </label>
+          <button
+            type="button"
+            disabled={
+              jobId !== null ||
+              drafts.some((d) => d.kind === 'value' && !(Number(d.value) >= 0 && d.value !== ''))
+            }
+            data-testid="pmf-constraints-run"
+            onClick={runConstraints}
+          >
+            {tr('rot.runConstraints')}
+          </button>
+        </div>
+        {constrained && (
+          <>
+            <p data-testid="pmf-constraints-summary">
+              {tr('rot.constraintsSummary', {
+                dQ: constrained.dQ.toFixed(2),
+                limit: constrained.dQLimit.toFixed(2),
+                q: constrained.qTrue.toFixed(2),
+                base: constrained.qBase.toFixed(2),
+              })}
+            </p>
+            <table className="data-table" data-testid="pmf-constraints-table">
+              <thead>
+                <tr>
+                  <th>{tr('rot.element')}</th>
+                  <th>{tr('rot.kind')}</th>
+                  <th>{tr('rot.before')}</th>
+                  <th>{tr('rot.after')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {constrained.elements.map((e, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: constraints are positional
+                  <tr key={i}>
+                    <td>{describe(e.constraint)}</td>
+                    <td>
+                      {tr(`rot.kinds.${e.constraint.kind}`)}
+                      {e.constraint.kind === 'value' ? ` ${e.constraint.value}` : ''}
+                    </td>
+                    <td className="num">{formatValue(e.before, lang)}</td>
+                    <td className="num">{formatValue(e.after, lang)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <h3>{tr('rot.constrainedProfiles')}</h3>
+            <div className="pmf-grid">
+              {constrainedCharts.map((c, h) => (
+                <Chart
+                  key={c.name}
+                  testId={`pmf-constrained-profile-${h}`}
+                  data={c.data}
+                  layout={c.layout}
+                  exportName={c.name}
+                  exportData={c.exportData}
+                  height={270}
+                />
+              ))}
+            </div>
+          </>
+        )}
+      </div>
 
       <div className="panel-header">
         <h3>{tr('rot.bsDispTitle')}</h3>
