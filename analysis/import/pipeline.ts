@@ -135,6 +135,23 @@ async function createRawTable(
   }
 }
 
+/**
+ * The source row (header = row 1) of raw-table row `r`. Inside a transaction rowids start at
+ * `firstRowid`; line shifts (blank lines, multi-line records) add a CASE over the record index.
+ */
+function sourceRowSql(source: Source, firstRowid: unknown): string {
+  if (!source.rowSql.startsWith('rowid')) return `r.${source.rowSql}::INTEGER`;
+  const index = Number(firstRowid) === 0 ? 'r.rowid' : `(r.rowid - ${firstRowid})`;
+  const base = source.rowSql.replace('rowid', index);
+  const shifts = source.lineShifts ?? [];
+  if (shifts.length === 0) return `(${base})::INTEGER`;
+  const cases = [...shifts]
+    .reverse()
+    .map(([record, shift]) => `WHEN ${index} >= ${record} THEN ${shift}`)
+    .join(' ');
+  return `(${base} + CASE ${cases} ELSE 0 END)::INTEGER`;
+}
+
 export function canonicalTableName(datasetId: string): string {
   return `canon_${datasetId}`;
 }
@@ -197,11 +214,9 @@ export async function runPipeline(
     const firstRowid = (
       await scalarRows(connection, `SELECT coalesce(min(rowid), 0) FROM ${rawTable}`)
     )[0][0];
-    const rowSql = source.rowSql.startsWith('rowid')
-      ? `(r.${source.rowSql} - ${firstRowid})::INTEGER`
-      : `r.${source.rowSql}::INTEGER`;
+    const rowSql = sourceRowSql(source, firstRowid);
     const ctx: Context = {
-      finalRowSql: `(r.${source.rowSql})::INTEGER`,
+      finalRowSql: sourceRowSql(source, 0),
       connection,
       rawTable,
       file,

@@ -33,6 +33,11 @@ export interface Source {
   columnNames: string[];
   /** SQL for the source row number (header = row 1) of each raw-table row. */
   rowSql: string;
+  /**
+   * Where record numbers and line numbers part (DuckDB skips blank lines; a quoted field may span
+   * lines): [first record index, lines to add from there on], ascending. Empty when they agree.
+   */
+  lineShifts?: [number, number][];
   /** The table function that reads every data row; `types` forces columns to VARCHAR. */
   relation(varcharColumns: ReadonlySet<string>): string;
   dispose(): void;
@@ -64,6 +69,81 @@ export async function sha256File(path: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
   return hash.digest('hex');
+}
+
+/**
+ * Line shifts of a CSV file: blank lines between records and records spanning several lines move
+ * a record's line number away from its position. Files without quotes or blank lines (nearly all
+ * large ones) are only searched, natively; others are walked line by line.
+ */
+export function csvLineShifts(path: string): [number, number][] {
+  const fd = openSync(path, 'r');
+  try {
+    const size = 1 << 20;
+    const buffer = Buffer.alloc(size + 2);
+    let position = 0;
+    let carry = 0;
+    let simple = true;
+    for (;;) {
+      const n = readSync(fd, buffer, carry, size, position);
+      if (n === 0) break;
+      const chunk = buffer.subarray(0, carry + n);
+      if (chunk.includes(34) || chunk.includes('\n\n') || chunk.includes('\n\r\n')) {
+        simple = false;
+        break;
+      }
+      position += n;
+      // Keep the last two bytes: a blank line may straddle two chunks.
+      carry = Math.min(2, chunk.length);
+      chunk.copy(buffer, 0, chunk.length - carry);
+    }
+    if (simple) return [];
+    // Walk lines: a record ends at a newline outside quotes ("" inside a quoted field toggles twice).
+    const shifts: [number, number][] = [];
+    let record = -1; // the header is record -1; data records count from 0
+    let line = 1;
+    let recordLine = 1;
+    let inQuotes = false;
+    let blank = true;
+    let shift = 0;
+    position = 0;
+    for (;;) {
+      const n = readSync(fd, buffer, 0, size, position);
+      if (n === 0) break;
+      position += n;
+      for (let i = 0; i < n; i++) {
+        const b = buffer[i];
+        if (b === 34) {
+          inQuotes = !inQuotes;
+          blank = false;
+        } else if (b === 10) {
+          line++;
+          if (inQuotes) continue;
+          if (!blank) {
+            // The record that started on recordLine ends here.
+            const expected = record + 2 + shift;
+            if (recordLine !== expected) {
+              shift = recordLine - (record + 2);
+              shifts.push([record, shift]);
+            }
+            record++;
+          }
+          recordLine = line;
+          blank = true;
+        } else if (b !== 13) {
+          blank = false;
+        }
+      }
+    }
+    if (!blank && !inQuotes && recordLine !== record + 2 + shift) {
+      shift = recordLine - (record + 2);
+      shifts.push([record, shift]);
+    }
+    // The header is not a data record; shifts found at record -1 apply from record 0.
+    return shifts.map(([r, s]) => [Math.max(r, 0), s]);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function readHead(path: string, bytes: number): Buffer {
@@ -235,6 +315,7 @@ export async function openSource(path: string, options: OpenSourceOptions): Prom
       headers,
       columnNames,
       rowSql: 'rowid + 2',
+      lineShifts: csvLineShifts(csvPath),
       relation: (varcharColumns) => {
         const types = [...varcharColumns].map((c) => `${sqlString(c)}: 'VARCHAR'`).join(', ');
         return `read_csv(${sqlString(csvPath)}, header=true, delim=${sqlString(delimiter)}, quote='"', escape='"', names=${names}${types ? `, types={${types}}` : ''}, null_padding=true)`;

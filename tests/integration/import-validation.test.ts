@@ -201,6 +201,26 @@ describe('validation before commit', () => {
     expect(missing.rows).toMatchObject([{ source_row: 2, lon: 120.1, lat: 30.1, cd_mg_kg: 0.2 }]);
   });
 
+  it('numbers rows by the line they start on, past blank lines and multi-line quoted fields', async () => {
+    // Lines: 1 header, 2–3 S1 (a quoted note over two lines), 4–5 blank, 6 S2, 7 blank, 8 S3.
+    const text = `${HEADER},备注\nS1,120.10,30.10,5.5,0.21,30,"two\nlines"\n\n\nS2,120.11,30.11,6.0,0.35,32,x\n\nS3,120.12,30.12,6.5,oops,28,y\n`;
+    const bad = join(dir, 'blank-lines.csv');
+    writeFileSync(bad, text);
+    const preview = await previewImport({ file: bad, kind: 'soil' });
+    expect(preview.issues.find((i) => i.severity === 'error')).toMatchObject({ row: 8, value: 'oops' });
+    const good = join(dir, 'blank-lines-good.csv');
+    writeFileSync(good, text.replace('oops', '0.18'));
+    const result = await importDataset(project, { file: good, kind: 'soil' });
+    const reader = await project.connection.runAndReadAll(
+      `SELECT sample_id, source_row FROM soil_samples WHERE dataset_id = '${result.datasetId}' ORDER BY source_row`,
+    );
+    expect(reader.getRowsJS()).toEqual([
+      ['S1', 2],
+      ['S2', 6],
+      ['S3', 8],
+    ]);
+  });
+
   it('a cancelled import leaves the project unchanged', async () => {
     const before = await projectSnapshot(project);
     const controller = new AbortController();
