@@ -232,6 +232,7 @@ export interface ComparisonResult {
   parameters: {
     key: string;
     label: string;
+    labelZh: string;
     range: readonly number[];
     distribution: string;
     source?: string;

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CNY_PER_USD, DEFAULT_MEASURES, mergeMeasureLibrary, unsourcedFigures } from './measure-library.ts';
+import {
+  CNY_PER_USD,
+  DEFAULT_MEASURES,
+  mergeMeasureLibrary,
+  secondaryEffectsIn,
+  unsourcedFigures,
+} from './measure-library.ts';
 import { measureSchema } from './scenario-schema.ts';
 
 const byId = (id: string) => {
@@ -80,5 +86,43 @@ describe('measure library', () => {
         (m): m is (typeof DEFAULT_MEASURES)[number] => measureSchema.safeParse(m).success,
       ),
     ).toThrow(/new-thing/);
+  });
+
+  it('every measure has a non-empty name and side effects in both Chinese and English, item by item', () => {
+    for (const m of DEFAULT_MEASURES) {
+      expect(m.name.zh.trim(), m.id).not.toBe('');
+      expect(m.name.en.trim(), m.id).not.toBe('');
+      expect(m.secondaryEffects.length, m.id).toBeGreaterThan(0);
+      expect(m.secondaryEffectsZh?.length, m.id).toBe(m.secondaryEffects.length);
+      for (const text of [...m.secondaryEffects, ...(m.secondaryEffectsZh ?? [])])
+        expect(text.trim()).not.toBe('');
+      // The Chinese text is Chinese, not a copy of the English.
+      for (const zh of m.secondaryEffectsZh ?? []) expect(zh, m.id).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(secondaryEffectsIn(byId('fallow'), 'zh')).toEqual(['无粮食产出；土壤有机质得以恢复']);
+    expect(secondaryEffectsIn(byId('fallow'), 'en')).toEqual([
+      'no grain output; soil organic matter recovers',
+    ]);
+  });
+
+  it('an override of the English side effects alone drops the stale Chinese (shown in English instead)', () => {
+    const isMeasure = (m: unknown): m is (typeof DEFAULT_MEASURES)[number] =>
+      measureSchema.safeParse(m).success;
+    const lib = mergeMeasureLibrary(
+      DEFAULT_MEASURES,
+      [{ id: 'fallow', secondaryEffects: ['mine'] }],
+      isMeasure,
+    );
+    const fallow = lib.get('fallow');
+    if (!fallow) throw new Error('fallow missing');
+    expect(secondaryEffectsIn(fallow, 'zh')).toEqual(['mine']);
+    const both = mergeMeasureLibrary(
+      DEFAULT_MEASURES,
+      [{ id: 'fallow', secondaryEffects: ['mine'], secondaryEffectsZh: ['我的'] }],
+      isMeasure,
+    ).get('fallow');
+    if (!both) throw new Error('fallow missing');
+    expect(secondaryEffectsIn(both, 'zh')).toEqual(['我的']);
+    expect(lib.get('lime')?.secondaryEffectsZh).toEqual(byId('lime').secondaryEffectsZh);
   });
 });

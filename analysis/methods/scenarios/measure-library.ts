@@ -61,7 +61,17 @@ export interface Measure {
   /** Effects on uptake and exposure last after the active years (stabilization, capping). */
   lasting: boolean;
   effects: MeasureEffects;
+  /** Side effects in English (the original JSON field, kept for compatibility). */
   secondaryEffects: string[];
+  /** The same side effects in Chinese, item by item; absent for a user measure that gives none. */
+  secondaryEffectsZh?: string[];
+}
+
+/** A measure's side effects in the language asked for (English where no Chinese was given). */
+export function secondaryEffectsIn(measure: Measure, locale: 'zh' | 'en'): string[] {
+  return locale === 'zh' && measure.secondaryEffectsZh
+    ? measure.secondaryEffectsZh
+    : measure.secondaryEffects;
 }
 
 const FARMLAND: LandUse[] = ['paddy', 'dryland', 'orchard', 'vegetable'];
@@ -79,6 +89,11 @@ const src = (range: Range, unit: string, source: string, note?: string): Figure 
   unit,
   source,
   note,
+});
+/** Side effects as {zh, en} pairs, stored as the English list plus its Chinese twin. */
+const notes = (...pairs: { zh: string; en: string }[]) => ({
+  secondaryEffects: pairs.map((p) => p.en),
+  secondaryEffectsZh: pairs.map((p) => p.zh),
 });
 const fraction = (range: Range, note?: string): Figure => est(range, 'fraction', note);
 
@@ -98,7 +113,10 @@ export const DEFAULT_MEASURES: readonly Measure[] = [
     duration: est([1, 5, 10], 'a'),
     lasting: false,
     effects: { cropUptakeReduction: fraction([0.2, 0.4, 0.6]) },
-    secondaryEffects: ['yield and taste may differ; needs certified seed supply'],
+    ...notes({
+      zh: '产量和口感可能有差异；需有经审定的种子供应',
+      en: 'yield and taste may differ; needs certified seed supply',
+    }),
   },
   {
     id: 'water-management',
@@ -112,7 +130,10 @@ export const DEFAULT_MEASURES: readonly Measure[] = [
     duration: est([1, 5, 10], 'a'),
     lasting: false,
     effects: { cropUptakeReduction: fraction([0.2, 0.4, 0.6]) },
-    secondaryEffects: ['raises As mobility and rice As; more CH4 emissions; needs reliable water'],
+    ...notes({
+      zh: '提高土壤砷活性和稻米含砷量；甲烷（CH4）排放增加；需有稳定水源',
+      en: 'raises As mobility and rice As; more CH4 emissions; needs reliable water',
+    }),
   },
   {
     id: 'lime',
@@ -141,7 +162,10 @@ export const DEFAULT_MEASURES: readonly Measure[] = [
         'mode from the meta-analysis; low/high estimate',
       ),
     },
-    secondaryEffects: ['soil pH +0.85 and yield +12.9 % (Liao 2021); over-liming compacts soil'],
+    ...notes({
+      zh: '土壤 pH 升高 0.85、增产 12.9%（Liao 2021）；石灰过量施用会导致土壤板结',
+      en: 'soil pH +0.85 and yield +12.9 % (Liao 2021); over-liming compacts soil',
+    }),
   },
   {
     id: 'passivator',
@@ -155,7 +179,10 @@ export const DEFAULT_MEASURES: readonly Measure[] = [
     duration: est([1, 3, 5], 'a'),
     lasting: false,
     effects: { cropUptakeReduction: fraction([0.2, 0.35, 0.5]) },
-    secondaryEffects: ['metals stay in the soil; effect fades without reapplication'],
+    ...notes({
+      zh: '重金属仍留在土壤中；不重复施用则效果逐渐减退',
+      en: 'metals stay in the soil; effect fades without reapplication',
+    }),
   },
   {
     id: 'foliar-inhibitor',
@@ -169,9 +196,10 @@ export const DEFAULT_MEASURES: readonly Measure[] = [
     duration: est([1, 5, 10], 'a'),
     lasting: false,
     effects: { cropUptakeReduction: fraction([0.1, 0.25, 0.4]) },
-    secondaryEffects: [
-      'timing-sensitive (tillering and heading); little effect alone on heavily polluted soil',
-    ],
+    ...notes({
+      zh: '对喷施时机敏感（分蘖期、抽穗期）；重度污染土壤上单独使用效果有限',
+      en: 'timing-sensitive (tillering and heading); little effect alone on heavily polluted soil',
+    }),
   },
   {
     id: 'deep-ploughing',
@@ -187,7 +215,10 @@ export const DEFAULT_MEASURES: readonly Measure[] = [
     effects: {
       oneTimeReduction: fraction([0.2, 0.33, 0.5], 'mixing the plough layer with cleaner subsoil'),
     },
-    secondaryEffects: ['moves metal down rather than out; lowers topsoil fertility for a few seasons'],
+    ...notes({
+      zh: '重金属向下层转移而非移出；数季内耕层肥力下降',
+      en: 'moves metal down rather than out; lowers topsoil fertility for a few seasons',
+    }),
   },
   {
     id: 'planting-structure-change',
@@ -204,7 +235,10 @@ export const DEFAULT_MEASURES: readonly Measure[] = [
     duration: est([3, 5, 10], 'a'),
     lasting: false,
     effects: { stopsFoodCrop: true },
-    secondaryEffects: ['needs markets for mulberry, flowers, seedlings or fibre crops'],
+    ...notes({
+      zh: '需为桑树、花卉、苗木或纤维作物找到销路',
+      en: 'needs markets for mulberry, flowers, seedlings or fibre crops',
+    }),
   },
   {
     id: 'fallow',
@@ -218,7 +252,7 @@ export const DEFAULT_MEASURES: readonly Measure[] = [
     duration: est([1, 3, 5], 'a'),
     lasting: false,
     effects: { stopsFoodCrop: true },
-    secondaryEffects: ['no grain output; soil organic matter recovers'],
+    ...notes({ zh: '无粮食产出；土壤有机质得以恢复', en: 'no grain output; soil organic matter recovers' }),
   },
   {
     id: 'phytoextraction-sedum-alfredii',
@@ -243,9 +277,10 @@ export const DEFAULT_MEASURES: readonly Measure[] = [
       ),
       stopsFoodCrop: true,
     },
-    secondaryEffects: [
-      'no grain while the hyperaccumulator grows; metal-rich biomass must be disposed of safely',
-    ],
+    ...notes({
+      zh: '种植超富集植物期间无粮食产出；富含重金属的植物残体须安全处置',
+      en: 'no grain while the hyperaccumulator grows; metal-rich biomass must be disposed of safely',
+    }),
   },
   {
     id: 'phytoextraction-sedum-plumbizincicola',
@@ -265,7 +300,10 @@ export const DEFAULT_MEASURES: readonly Measure[] = [
       ),
       stopsFoodCrop: true,
     },
-    secondaryEffects: ['can be intercropped with rice in rotation; biomass disposal needed'],
+    ...notes({
+      zh: '可与水稻轮作（间作）；收获的植物残体需处置',
+      en: 'can be intercropped with rice in rotation; biomass disposal needed',
+    }),
   },
   {
     id: 'phytoextraction-pteris-vittata',
@@ -287,7 +325,10 @@ export const DEFAULT_MEASURES: readonly Measure[] = [
     duration: est([3, 3, 5], 'a'),
     lasting: false,
     effects: { soilRemovalFractionPerYear: fraction([0.03, 0.08, 0.15]), stopsFoodCrop: true },
-    secondaryEffects: ['subtropical climate only; As-rich fronds must be disposed of as hazardous waste'],
+    ...notes({
+      zh: '仅适用于亚热带气候；富砷叶片须按危险废物处置',
+      en: 'subtropical climate only; As-rich fronds must be disposed of as hazardous waste',
+    }),
   },
   {
     id: 'excavation-offsite-disposal',
@@ -306,7 +347,10 @@ export const DEFAULT_MEASURES: readonly Measure[] = [
     duration: est([1, 1, 2], 'a'),
     lasting: true,
     effects: { oneTimeReduction: fraction([0.9, 0.95, 0.99], 'clean backfill replaces excavated soil') },
-    secondaryEffects: ['uses landfill capacity; transport risk; highest carbon of the options'],
+    ...notes({
+      zh: '占用填埋场库容；存在运输风险；碳排放为各方案中最高',
+      en: 'uses landfill capacity; transport risk; highest carbon of the options',
+    }),
   },
   {
     id: 'cement-kiln-coprocessing',
@@ -328,9 +372,10 @@ export const DEFAULT_MEASURES: readonly Measure[] = [
     duration: est([1, 1, 2], 'a'),
     lasting: true,
     effects: { oneTimeReduction: fraction([0.9, 0.95, 0.99]) },
-    secondaryEffects: [
-      'limited by kiln capacity and soil chloride/alkali content; Hg volatilizes in the kiln',
-    ],
+    ...notes({
+      zh: '受水泥窑处置能力和土壤氯、碱含量限制；汞在窑内挥发',
+      en: 'limited by kiln capacity and soil chloride/alkali content; Hg volatilizes in the kiln',
+    }),
   },
   {
     id: 'stabilization-solidification',
@@ -347,7 +392,10 @@ export const DEFAULT_MEASURES: readonly Measure[] = [
       exposureReduction: fraction([0.7, 0.9, 0.98]),
       cropUptakeReduction: fraction([0.5, 0.7, 0.9]),
     },
-    secondaryEffects: ['total content unchanged; long-term leaching must be monitored'],
+    ...notes({
+      zh: '重金属总量不变；须长期监测浸出',
+      en: 'total content unchanged; long-term leaching must be monitored',
+    }),
   },
   {
     id: 'soil-washing',
@@ -361,7 +409,10 @@ export const DEFAULT_MEASURES: readonly Measure[] = [
     duration: est([1, 1, 2], 'a'),
     lasting: true,
     effects: { oneTimeReduction: fraction([0.5, 0.7, 0.9]) },
-    secondaryEffects: ['poor for clay soils; wash water and fines need treatment'],
+    ...notes({
+      zh: '不适用于黏性土；淋洗废水和细颗粒需处理',
+      en: 'poor for clay soils; wash water and fines need treatment',
+    }),
   },
   {
     id: 'thermal-desorption',
@@ -375,7 +426,10 @@ export const DEFAULT_MEASURES: readonly Measure[] = [
     duration: est([1, 1, 2], 'a'),
     lasting: true,
     effects: { oneTimeReduction: fraction([0.85, 0.95, 0.99]) },
-    secondaryEffects: ['Hg vapour capture required; destroys soil structure and biota'],
+    ...notes({
+      zh: '须收集处理汞蒸气；破坏土壤结构和土壤生物',
+      en: 'Hg vapour capture required; destroys soil structure and biota',
+    }),
   },
   {
     id: 'capping-barrier',
@@ -392,7 +446,10 @@ export const DEFAULT_MEASURES: readonly Measure[] = [
     duration: est([1, 1, 2], 'a'),
     lasting: true,
     effects: { exposureReduction: fraction([0.8, 0.95, 0.99]) },
-    secondaryEffects: ['contamination stays; restricts later land use; cap needs maintenance'],
+    ...notes({
+      zh: '污染物仍留在原地；限制后续土地利用；覆盖层需长期维护',
+      en: 'contamination stays; restricts later land use; cap needs maintenance',
+    }),
   },
   {
     id: 'institutional-control',
@@ -406,7 +463,10 @@ export const DEFAULT_MEASURES: readonly Measure[] = [
     duration: est([5, 10, 20], 'a'),
     lasting: false,
     effects: { exposureReduction: fraction([0.3, 0.5, 0.7]) },
-    secondaryEffects: ['relies on enforcement; land value stays depressed'],
+    ...notes({
+      zh: '依赖监管执行；土地价值持续受压',
+      en: 'relies on enforcement; land value stays depressed',
+    }),
   },
   {
     id: 'enterprise-emission-cut',
@@ -423,7 +483,7 @@ export const DEFAULT_MEASURES: readonly Measure[] = [
     duration: est([1, 2, 3], 'a'),
     lasting: true,
     effects: { emissionCut: fraction([0.4, 0.6, 0.8]) },
-    secondaryEffects: ['captured dust and sludge become hazardous waste'],
+    ...notes({ zh: '收集的粉尘和污泥成为危险废物', en: 'captured dust and sludge become hazardous waste' }),
   },
   {
     id: 'enterprise-closure',
@@ -440,7 +500,10 @@ export const DEFAULT_MEASURES: readonly Measure[] = [
     duration: est([1, 2, 3], 'a'),
     lasting: true,
     effects: { emissionCut: src([1, 1, 1], 'fraction', 'definition: a closed enterprise emits nothing') },
-    secondaryEffects: ['jobs and tax lost; the vacated site becomes a contaminated-site case (GB 36600)'],
+    ...notes({
+      zh: '就业和税收减少；腾退地块成为污染地块（GB 36600）',
+      en: 'jobs and tax lost; the vacated site becomes a contaminated-site case (GB 36600)',
+    }),
   },
   {
     id: 'fertilizer-substitution',
@@ -454,7 +517,7 @@ export const DEFAULT_MEASURES: readonly Measure[] = [
     duration: est([1, 5, 10], 'a'),
     lasting: false,
     effects: { inputReduction: { pathways: ['fertilizer'], fraction: fraction([0.3, 0.5, 0.8]) } },
-    secondaryEffects: ['needs supply of certified low-Cd fertilizer'],
+    ...notes({ zh: '需有经认证的低镉化肥供应', en: 'needs supply of certified low-Cd fertilizer' }),
   },
   {
     id: 'manure-substitution',
@@ -468,7 +531,10 @@ export const DEFAULT_MEASURES: readonly Measure[] = [
     duration: est([1, 5, 10], 'a'),
     lasting: false,
     effects: { inputReduction: { pathways: ['manure'], fraction: fraction([0.3, 0.5, 0.7]) } },
-    secondaryEffects: ['manure still needs an outlet; organic matter input may fall'],
+    ...notes({
+      zh: '粪肥仍需消纳出路；有机质投入可能减少',
+      en: 'manure still needs an outlet; organic matter input may fall',
+    }),
   },
   {
     id: 'irrigation-water-treatment',
@@ -488,7 +554,10 @@ export const DEFAULT_MEASURES: readonly Measure[] = [
     duration: est([1, 5, 10], 'a'),
     lasting: false,
     effects: { inputReduction: { pathways: ['irrigation'], fraction: fraction([0.4, 0.6, 0.9]) } },
-    secondaryEffects: ['wetland sediment accumulates metals and needs dredging'],
+    ...notes({
+      zh: '湿地底泥富集重金属，需定期清淤',
+      en: 'wetland sediment accumulates metals and needs dredging',
+    }),
   },
 ];
 
@@ -513,9 +582,13 @@ export function mergeMeasureLibrary(
   for (const override of overrides) {
     const current = library.get(override.id);
     if (current) {
+      // English side effects replaced without Chinese ones: the library's Chinese no longer matches.
+      const secondaryEffectsZh =
+        override.secondaryEffectsZh ?? (override.secondaryEffects ? undefined : current.secondaryEffectsZh);
       library.set(override.id, {
         ...current,
         ...override,
+        secondaryEffectsZh,
         cost: { ...current.cost, ...override.cost },
         effects: { ...current.effects, ...override.effects },
       });

@@ -1,6 +1,6 @@
 import type { RegulatedMetal } from '../../domain/elements.ts';
 import { INDUSTRY_LABELS, INPUT_PATHWAYS, type Industry } from '../../domain/industries.ts';
-import { SoilTraceError } from '../../errors.ts';
+import { type LocalizedText, SoilTraceError } from '../../errors.ts';
 import { addMeasureCost, netPresentValue, sum } from './costs.ts';
 import { depositionGHaA, lengthScaleFor } from './deposition.ts';
 import { childIngestionHQPerMgKg } from './health-risk.ts';
@@ -19,7 +19,9 @@ import type { ManagementZone, ZoneCells } from './zones.ts';
 
 export interface ParameterSpec {
   key: string;
+  /** English label (the original JSON field); `labelZh` is the Chinese one. */
   label: string;
+  labelZh: string;
   range: Range;
   distribution: Distribution;
   source?: string;
@@ -33,6 +35,14 @@ export interface PlanningInputs {
   fluxes: FluxRow[];
   library: Map<string, Measure>;
 }
+
+const UNIT_ZH: Record<string, string> = { yuan: '元', mu: '亩', a: '年', enterprise: '家', m3: 'm³' };
+/** A library unit such as `yuan/mu/a` or `kg CO2e/m3` in Chinese (`元/亩/年`, `kg CO2e/m³`). */
+export const unitZh = (unit: string) =>
+  unit
+    .split('/')
+    .map((part) => UNIT_ZH[part] ?? part)
+    .join('/');
 
 const NONE = -1;
 interface Slots {
@@ -235,7 +245,7 @@ export function compilePlanningModel(file: ScenarioFile, inputs: PlanningInputs)
   const slotByKey = new Map<string, number>();
   const slotFor = (
     key: string,
-    label: string,
+    label: LocalizedText,
     figure: Pick<Figure, 'range' | 'distribution' | 'source' | 'estimate'>,
   ) => {
     const existing = slotByKey.get(key);
@@ -243,7 +253,8 @@ export function compilePlanningModel(file: ScenarioFile, inputs: PlanningInputs)
     const lognormalOk = figure.range[0] > 0;
     parameters.push({
       key,
-      label,
+      label: label.en,
+      labelZh: label.zh,
       range: figure.range,
       distribution:
         figure.distribution === 'lognormal' && !lognormalOk
@@ -255,13 +266,17 @@ export function compilePlanningModel(file: ScenarioFile, inputs: PlanningInputs)
     slotByKey.set(key, parameters.length - 1);
     return parameters.length - 1;
   };
-  const inputScaleSlot = slotFor('massBalance:inputScale', 'input flux scale', {
-    range: file.massBalance.inputScale,
-    estimate: true,
-  });
+  const inputScaleSlot = slotFor(
+    'massBalance:inputScale',
+    { zh: '输入通量缩放系数', en: 'input flux scale' },
+    {
+      range: file.massBalance.inputScale,
+      estimate: true,
+    },
+  );
   const localFractionSlot = slotFor(
     'deposition:localFraction',
-    'share of enterprise air emission deposited locally',
+    { zh: '企业大气排放本地沉降比例', en: 'share of enterprise air emission deposited locally' },
     {
       range: file.deposition.localFraction,
       estimate: true,
@@ -353,10 +368,14 @@ export function compilePlanningModel(file: ScenarioFile, inputs: PlanningInputs)
     for (let m = 0; m < M; m++) {
       const bcf = crop.bcf[metals[m]];
       if (!bcf) continue;
-      bcfSlot[z * M + m] = slotFor(`crop:${crop.name}:bcf:${metals[m]}`, `${crop.name} BCF ${metals[m]}`, {
-        range: bcf,
-        estimate: true,
-      });
+      bcfSlot[z * M + m] = slotFor(
+        `crop:${crop.name}:bcf:${metals[m]}`,
+        { zh: `${crop.name} ${metals[m]} 富集系数（BCF）`, en: `${crop.name} BCF ${metals[m]}` },
+        {
+          range: bcf,
+          estimate: true,
+        },
+      );
       cropLimit[z * M + m] = crop.limitMgKg?.[metals[m]] ?? grainLimit(crop.cropType ?? crop.name, metals[m]);
     }
   }
@@ -480,37 +499,65 @@ export function compilePlanningModel(file: ScenarioFile, inputs: PlanningInputs)
       if (measure.category !== 'source_control') for (const z of zoneIdx) treated.add(z);
       if (basis === 'yuan_per_m3') volumeTreatedM3 += quantity;
       const key = (name: string) => `measure:${measure.id}:${name}`;
-      const label = (name: string) => `${measure.name.en}: ${name}`;
+      const label = (zh: string, en: string): LocalizedText => ({
+        zh: `${measure.name.zh}：${zh}`,
+        en: `${measure.name.en}: ${en}`,
+      });
       const fx = measure.effects;
       const slots: Slots = {
-        cost: slotFor(key('cost'), label(`unit cost (${measure.cost.unit})`), measure.cost),
-        carbon: slotFor(key('carbon'), label(`carbon (${measure.carbon.unit})`), measure.carbon),
-        duration: action.years ? NONE : slotFor(key('duration'), label('duration (a)'), measure.duration),
+        cost: slotFor(
+          key('cost'),
+          label(`单位成本（${unitZh(measure.cost.unit)}）`, `unit cost (${measure.cost.unit})`),
+          measure.cost,
+        ),
+        carbon: slotFor(
+          key('carbon'),
+          label(`碳排放（${unitZh(measure.carbon.unit)}）`, `carbon (${measure.carbon.unit})`),
+          measure.carbon,
+        ),
+        duration: action.years
+          ? NONE
+          : slotFor(key('duration'), label('实施年限（年）', 'duration (a)'), measure.duration),
         uptake: fx.cropUptakeReduction
-          ? slotFor(key('uptake'), label('crop uptake reduction'), fx.cropUptakeReduction)
+          ? slotFor(key('uptake'), label('作物吸收降幅', 'crop uptake reduction'), fx.cropUptakeReduction)
           : NONE,
         removalG: fx.soilRemovalGHaA
-          ? slotFor(key('removalG'), label('soil removal (g/ha/a)'), fx.soilRemovalGHaA)
+          ? slotFor(
+              key('removalG'),
+              label('土壤去除量（g/ha/年）', 'soil removal (g/ha/a)'),
+              fx.soilRemovalGHaA,
+            )
           : NONE,
         removalF: fx.soilRemovalFractionPerYear
-          ? slotFor(key('removalF'), label('soil removal (1/a)'), fx.soilRemovalFractionPerYear)
+          ? slotFor(
+              key('removalF'),
+              label('土壤年去除率（1/年）', 'soil removal (1/a)'),
+              fx.soilRemovalFractionPerYear,
+            )
           : NONE,
         oneTime: fx.oneTimeReduction
-          ? slotFor(key('oneTime'), label('one-off reduction'), fx.oneTimeReduction)
+          ? slotFor(key('oneTime'), label('一次性降幅', 'one-off reduction'), fx.oneTimeReduction)
           : NONE,
         exposure: fx.exposureReduction
-          ? slotFor(key('exposure'), label('exposure reduction'), fx.exposureReduction)
+          ? slotFor(key('exposure'), label('暴露降幅', 'exposure reduction'), fx.exposureReduction)
           : NONE,
         inputFraction: fx.inputReduction
-          ? slotFor(key('input'), label('input reduction'), fx.inputReduction.fraction)
+          ? slotFor(key('input'), label('输入降幅', 'input reduction'), fx.inputReduction.fraction)
           : NONE,
         share: action.share
-          ? slotFor(`action:${spec.id}#${ai}:share`, `${spec.id} action ${ai + 1}: emission cut share`, {
-              range: action.share,
-              estimate: true,
-            })
+          ? slotFor(
+              `action:${spec.id}#${ai}:share`,
+              {
+                zh: `${spec.id} 第 ${ai + 1} 项措施：减排比例`,
+                en: `${spec.id} action ${ai + 1}: emission cut share`,
+              },
+              {
+                range: action.share,
+                estimate: true,
+              },
+            )
           : fx.emissionCut
-            ? slotFor(key('emissionCut'), label('emission cut share'), fx.emissionCut)
+            ? slotFor(key('emissionCut'), label('减排比例', 'emission cut share'), fx.emissionCut)
             : NONE,
       };
       for (const s of Object.values(slots)) if (s !== NONE) used.add(s);

@@ -75,6 +75,7 @@ const measureFields = {
   lasting: z.boolean(),
   effects: effectsSchema,
   secondaryEffects: z.array(z.string()),
+  secondaryEffectsZh: z.array(z.string()).optional(),
 };
 
 export const measureSchema = z.object(measureFields).strict();

@@ -20,7 +20,9 @@ export type SensitivityMetric =
 
 export interface TornadoBar {
   key: string;
+  /** English label (the original JSON field); `labelZh` is the Chinese one. */
   label: string;
+  labelZh: string;
   low: number;
   high: number;
   /** Metric with this parameter at its low and at its high end. */
@@ -56,6 +58,7 @@ export function tornado(
     bars.push({
       key: p.key,
       label: p.label,
+      labelZh: p.labelZh,
       low: p.range[0],
       high: p.range[2],
       atLow,
