@@ -4,9 +4,11 @@ import { ELEMENTS } from '../domain/elements.ts';
 // every step above the stored version, in one transaction, so a newer SoilTrace upgrades an older
 // project in place and an older one refuses a newer project instead of misreading it.
 //
-// Each import writes two tables: `raw_<id>` keeps every source column (text, or DuckDB's own
+// Each import writes one table, `raw_<id>`, with every source column (text, or DuckDB's own
 // number type where every cell of a mapped number column parsed), so nothing the user had is
-// dropped; `canon_<id>` holds the typed, converted columns the file has. The views soil_samples,
+// dropped; `canon_<id>` presents the typed, converted columns the file has — a view over raw_<id>
+// (the file is read and written once), or a table when coordinates were converted in JS (GCJ-02,
+// Gauss-Krüger). The views soil_samples,
 // crop_samples, enterprises and input_fluxes present every dataset of a kind with the full column
 // set (the empty `shape_<view>` tables fix names and types; absent columns read as NULL) and are
 // rebuilt in the import's transaction. Datasets are told apart by `dataset_id`; `source_row` is
