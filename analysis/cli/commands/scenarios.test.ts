@@ -76,6 +76,15 @@ describe('soiltrace scenarios', () => {
     expect(out.ranking.ahp?.consistencyRatio).toBeLessThan(0.1);
     const b = await run(['--file', example, '--draws', '200', '--seed', '3', '--json']);
     expect(b.stdout).toBe(a.stdout);
+    // Chinese texts ride beside the contracted English ones (new fields; the old ones keep their type).
+    const raw = JSON.parse(a.stdout) as {
+      parameters: { label: string; labelZh: string }[];
+      scenarios: { sensitivity?: { npv: { bars: { label: string; labelZh: string }[] } } }[];
+    };
+    for (const p of raw.parameters) expect([typeof p.label, typeof p.labelZh]).toEqual(['string', 'string']);
+    const bars = raw.scenarios.flatMap((s) => s.sensitivity?.npv.bars ?? []);
+    expect(bars.length).toBeGreaterThan(0);
+    for (const bar of bars) expect(bar.labelZh).toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('prints a table without --json', async () => {
@@ -83,6 +92,29 @@ describe('soiltrace scenarios', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/lime/);
     expect(r.stdout).toMatch(/Pareto|帕累托/);
+  });
+
+  it('names the NPV drivers in the user language', async () => {
+    const fallow = writeSyntheticCase(
+      syntheticScenarioFile([
+        { id: 'fallow', name: 'fallow', actions: [{ measure: 'fallow', where: {}, years: 3 }] },
+      ]),
+    );
+    const saved = process.env.SOILTRACE_LANG;
+    try {
+      // 72 mu at 500 / 1200 yuan/mu/a over 3 years at 10 %: Σ 1.1^−t (t = 0…2) = 2.735537, so
+      // NPV 72 × 500 × 2.735537 = 98,479 → 10 and 72 × 1200 × 2.735537 = 236,350 → 24 (10k yuan).
+      process.env.SOILTRACE_LANG = 'zh';
+      const zh = await run(['--file', fallow.file, '--draws', '0']);
+      expect(zh.stdout).toMatch(/净现值最敏感的参数.*：休耕：单位成本（元\/亩\/年） 10 → 24/);
+      process.env.SOILTRACE_LANG = 'en';
+      const en = await run(['--file', fallow.file, '--draws', '0']);
+      expect(en.stdout).toMatch(/NPV most sensitive to .*: fallow: unit cost \(yuan\/mu\/a\) 10 → 24/);
+    } finally {
+      if (saved === undefined) delete process.env.SOILTRACE_LANG;
+      else process.env.SOILTRACE_LANG = saved;
+      rmSync(dirname(fallow.file), { recursive: true, force: true });
+    }
   });
 
   it('bad input exits 1 with a message naming the field', async () => {

@@ -73,6 +73,18 @@ export const command: CliCommand = {
         `${String(s.rank).padEnd(5)} ${s.id.padEnd(32)} ${fmt(s.cost.p50 / 1e4).padStart(19)} ${fmt(s.npv / 1e4).padStart(15)} ${fmt(s.carbonTCO2e).padStart(8)}  ${`${fmt(s.exceedanceAreaHa.before, 1)} → ${fmt(s.exceedanceAreaHa.after, 1)}`.padStart(22)}  ${fmt(s.targetProbability * 100, 1).padStart(8)} %  ${s.score.toFixed(3)}`,
       );
       for (const w of s.warnings) lines.push(`      ! ${w}`);
+      // The three ranges that swing the NPV most (the tornado's top bars), labelled in the user's language.
+      const drivers = (s.sensitivity?.npv.bars ?? []).filter((b) => b.swing > 0).slice(0, 3);
+      if (drivers.length > 0) {
+        const list = drivers
+          .map((b) => `${zh ? b.labelZh : b.label} ${fmt(b.atLow / 1e4)} → ${fmt(b.atHigh / 1e4)}`)
+          .join(zh ? '；' : '; ');
+        lines.push(
+          zh
+            ? `      净现值最敏感的参数（取低值 → 高值时的净现值，万元）：${list}`
+            : `      NPV most sensitive to (NPV at its low → high end, 10k yuan): ${list}`,
+        );
+      }
     }
     if (result.ranking.ahp) {
       const cr = result.ranking.ahp.consistencyRatio.toFixed(3);

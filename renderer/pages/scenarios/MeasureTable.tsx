@@ -2,7 +2,12 @@ import { useTranslation } from 'react-i18next';
 import type { Measure } from '../../../analysis/methods/scenarios/index.ts';
 import { pick } from '../../i18n/index.ts';
 import { RangeInputs } from './ScenarioEditor.tsx';
-import { effectiveFigure, type ScenarioJson, withMeasureFigure } from './scenarios-view.ts';
+import {
+  effectiveFigure,
+  measureSideEffects,
+  type ScenarioJson,
+  withMeasureFigure,
+} from './scenarios-view.ts';
 
 const FIELDS = ['cost', 'duration', 'carbon'] as const;
 
@@ -76,7 +81,9 @@ export function MeasureTable({
                   .map((k) => tr(`effect.${k}`))
                   .join('；')}
                 {m.secondaryEffects.length > 0 && (
-                  <div className="muted">{m.secondaryEffects.join('; ')}</div>
+                  <div className="muted" data-testid="measure-side-effects">
+                    {measureSideEffects(m, lang).join(lang.startsWith('en') ? '; ' : '；')}
+                  </div>
                 )}
               </td>
             </tr>

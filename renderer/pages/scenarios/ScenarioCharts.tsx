@@ -268,7 +268,7 @@ export function TornadoChart({ result }: { result: ComparisonResult }) {
     const t = scenario?.sensitivity?.[metric];
     if (!t || !scenario) return null;
     const scale = metric === 'npv' ? YUAN_PER_UNIT : 0.01;
-    const bars = tornadoBars(t, scale);
+    const bars = tornadoBars(t, scale, lang);
     const axis = metric === 'npv' ? tr('charts.npvDelta') : tr('charts.targetShareDelta');
     return {
       data: [

@@ -5,6 +5,8 @@ import {
   effectiveFigure,
   formatJudgement,
   identityMatrix,
+  measureSideEffects,
+  parameterLabel,
   paretoLine,
   parseJudgement,
   type ScenarioJson,
@@ -61,13 +63,34 @@ describe('scenario page helpers', () => {
     const t = tornadoBars({
       base: 100,
       bars: [
-        { label: 'big', atLow: 60, atHigh: 150, swing: 90 },
-        { label: 'small', atLow: 95, atHigh: 104, swing: 9 },
-        { label: 'none', atLow: 100, atHigh: 100, swing: 0 },
+        { label: 'big', labelZh: '大', atLow: 60, atHigh: 150, swing: 90 },
+        { label: 'small', labelZh: '小', atLow: 95, atHigh: 104, swing: 9 },
+        { label: 'none', labelZh: '无', atLow: 100, atHigh: 100, swing: 0 },
       ],
     });
-    expect(t.labels).toEqual(['small', 'big']);
+    expect(t.labels).toEqual(['小', '大']);
+    expect(
+      tornadoBars(
+        { base: 0, bars: [{ label: 'big', labelZh: '大', atLow: 1, atHigh: 2, swing: 1 }] },
+        1,
+        'en',
+      ).labels,
+    ).toEqual(['big']);
     expect(t.low).toEqual([-5, -40]);
     expect(t.high).toEqual([4, 50]);
+  });
+
+  it('shows core texts in the page language, English where no Chinese exists', () => {
+    // A result saved before labelZh existed still labels its bars.
+    expect(parameterLabel({ label: 'fallow: unit cost (yuan/mu/a)' }, 'zh-CN')).toBe(
+      'fallow: unit cost (yuan/mu/a)',
+    );
+    const p = { label: 'fallow: unit cost (yuan/mu/a)', labelZh: '休耕：单位成本（元/亩/年）' };
+    expect(parameterLabel(p, 'zh-CN')).toBe('休耕：单位成本（元/亩/年）');
+    expect(parameterLabel(p, 'en')).toBe('fallow: unit cost (yuan/mu/a)');
+    const m = { secondaryEffects: ['no grain output'], secondaryEffectsZh: ['无粮食产出'] };
+    expect(measureSideEffects(m, 'zh-CN')).toEqual(['无粮食产出']);
+    expect(measureSideEffects(m, 'en')).toEqual(['no grain output']);
+    expect(measureSideEffects({ secondaryEffects: ['mine'] }, 'zh-CN')).toEqual(['mine']);
   });
 });

@@ -113,15 +113,36 @@ export function paretoLine(result: ComparisonResult): { x: number[]; y: number[]
   };
 }
 
+const isEnglish = (language: string) => language.startsWith('en');
+
+/** A parameter's label in the page language; results computed before `labelZh` existed show English. */
+export function parameterLabel(parameter: { label: string; labelZh?: string }, language: string): string {
+  return isEnglish(language) ? parameter.label : (parameter.labelZh ?? parameter.label);
+}
+
+/** A measure's side effects in the page language (English where a user measure gives no Chinese). */
+export function measureSideEffects(
+  measure: Pick<Measure, 'secondaryEffects' | 'secondaryEffectsZh'>,
+  language: string,
+): string[] {
+  return isEnglish(language)
+    ? measure.secondaryEffects
+    : (measure.secondaryEffectsZh ?? measure.secondaryEffects);
+}
+
 /** Tornado bars bottom-up for plotly (largest swing on top), as deviations from the base value. */
 export function tornadoBars(
-  tornado: { base: number; bars: { label: string; atLow: number; atHigh: number; swing: number }[] },
+  tornado: {
+    base: number;
+    bars: { label: string; labelZh?: string; atLow: number; atHigh: number; swing: number }[];
+  },
   scale = 1,
+  language = 'zh-CN',
 ): { labels: string[]; low: number[]; high: number[]; base: number } {
   // Parameters that do not move the metric are left out.
   const bars = tornado.bars.filter((b) => b.swing > 0).sort((a, b) => a.swing - b.swing);
   return {
-    labels: bars.map((b) => b.label),
+    labels: bars.map((b) => parameterLabel(b, language)),
     low: bars.map((b) => (b.atLow - tornado.base) / scale),
     high: bars.map((b) => (b.atHigh - tornado.base) / scale),
     base: tornado.base / scale,
