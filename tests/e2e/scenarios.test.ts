@@ -87,6 +87,10 @@ describe('scenario planner page in browser mode', () => {
     expect(await page.locator('[data-testid=measure-lime] .tag').first().textContent()).toBe(
       '已修改（估算）',
     );
+    // Side effects come from the core in Chinese too (measure-library.ts secondaryEffectsZh).
+    expect(
+      await page.locator('[data-testid=measure-lime] [data-testid=measure-side-effects]').textContent(),
+    ).toBe('土壤 pH 升高 0.85、增产 12.9%（Liao 2021）；石灰过量施用会导致土壤板结');
     await shot('02-measures');
     await page.click('[data-testid=scenarios-tab-editor]');
   });
@@ -102,6 +106,14 @@ describe('scenario planner page in browser mode', () => {
     const screening = direct.screeningValues.Cd ?? Number.NaN;
     const notes = await page.locator('[data-testid=scenarios-projection] .annotation-text').allTextContents();
     expect(notes).toContain(`筛选值（面积加权）${screening.toPrecision(3)} mg/kg`);
+    // The tornado shows the best-ranked scenario's NPV drivers, labelled in Chinese (labelZh).
+    const best = direct.scenarios
+      .filter((s) => (s.sensitivity?.npv.bars.length ?? 0) > 0)
+      .sort((a, b) => a.rank - b.rank)[0];
+    const expected = (best?.sensitivity?.npv.bars ?? []).filter((b) => b.swing > 0).map((b) => b.labelZh);
+    expect(expected.length).toBeGreaterThan(0);
+    const ticks = await page.locator('[data-testid=scenarios-tornado] .ytick text').allTextContents();
+    expect([...ticks].sort()).toEqual([...expected].sort());
     await shot('03-results');
     await element('scenarios-pareto', '04-pareto');
     await element('scenarios-projection', '05-projection');
