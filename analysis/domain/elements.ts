@@ -1,6 +1,8 @@
 // Elements SoilTrace recognises in survey and emission files, with the names Chinese reports use.
 // The first eight are the metals GB 15618-2018 regulates; the rest are common PMF tracers and
-// reference elements for enrichment factors.
+// reference elements for enrichment factors. CrVI (hexavalent chromium) is a species, not an
+// element, but GB 36600-2018 Table 1 regulates it instead of total Cr, so surveys of construction
+// land report it as its own column beside total Cr.
 
 export interface ElementInfo {
   symbol: string;
@@ -40,11 +42,23 @@ export const ELEMENTS: readonly ElementInfo[] = [
   { symbol: 'Bi', zh: '铋', en: 'bismuth' },
   { symbol: 'U', zh: '铀', en: 'uranium' },
   { symbol: 'Th', zh: '钍', en: 'thorium' },
+  { symbol: 'CrVI', zh: '六价铬', en: 'hexavalent chromium' },
 ];
+
+// Spellings of Cr(VI) in reports and lab sheets: Cr(VI), Cr（Ⅵ）, Cr6+, Cr⁶⁺, Cr(6+), Cr+6,
+// 铬(六价). Read before any unit split, so "Cr(VI)" is not taken for total Cr with a unit "VI".
+const CR_VI_SPELLINGS =
+  /(?<![a-z])cr\s*(?:[(（]\s*(?:vi|Ⅵ|ⅵ|6\+?|\+6)\s*[)）]|6\+|⁶⁺|\+6)|铬\s*[(（]\s*六价\s*[)）]/gi;
+
+/** Rewrites every spelling of hexavalent chromium to the symbol: "Cr(VI)(mg/kg)" → "CrVI(mg/kg)". */
+export function normalizeChromiumVI(text: string): string {
+  return text.replace(CR_VI_SPELLINGS, (m) => (m.startsWith('铬') ? '六价铬' : 'CrVI'));
+}
 
 const bySymbol = new Map(ELEMENTS.map((e) => [e.symbol.toLowerCase(), e]));
 const byChinese = new Map(ELEMENTS.map((e) => [e.zh, e]));
 
 export function findElement(token: string): ElementInfo | undefined {
-  return bySymbol.get(token.toLowerCase()) ?? byChinese.get(token);
+  const t = normalizeChromiumVI(token);
+  return bySymbol.get(t.toLowerCase()) ?? byChinese.get(t);
 }

@@ -115,3 +115,43 @@ describe('buildMapping', () => {
     });
   });
 });
+
+describe('hexavalent chromium', () => {
+  // GB 36600-2018 Table 1 regulates Cr(VI), not total Cr: the two must land in different fields.
+  it.each([
+    ['六价铬', null],
+    ['六价铬(mg/kg)', 'mg/kg'],
+    ['Cr(VI)', null],
+    ['Cr(VI)(mg/kg)', 'mg/kg'],
+    ['Cr（Ⅵ）（mg/kg）', 'mg/kg'],
+    ['Cr6+', null],
+    ['Cr6+ (μg/kg)', 'μg/kg'],
+    ['CrVI', null],
+    ['cr(vi)_mg_kg', 'mg/kg'],
+    ['六价铬(Cr6+)', null],
+    ['六价铬Cr(VI)(mg/kg)', 'mg/kg'],
+    ['铬(六价)', null],
+  ])('reads %s as CrVI', (header, unit) => {
+    expect(detectField(header, 'soil')).toEqual({ field: 'CrVI', unit });
+  });
+
+  it.each([['Cr'], ['铬'], ['总铬'], ['铬Cr(mg/kg)'], ['Cr (mg/kg)'], ['chromium']])(
+    'reads %s as total Cr',
+    (h) => {
+      expect(detectField(h, 'soil')?.field).toBe('Cr');
+    },
+  );
+
+  it('maps Cr(VI) and total Cr side by side, with their unit factors', () => {
+    const mapping = buildMapping(['样品编号', '铬Cr(mg/kg)', '六价铬(μg/kg)', 'Cr(VI)'], 'soil');
+    expect(mapping.map((m) => [m.field, m.factor])).toEqual([
+      ['sample_id', 1],
+      ['Cr', 1],
+      ['CrVI', 1e-3],
+      // A second Cr(VI) column is a duplicate field: kept only in the raw table.
+      [null, 1],
+    ]);
+    expect(buildMapping(['x'], 'soil', { x: 'Cr(VI)@mg/kg' })[0].field).toBe('CrVI');
+    expect(buildMapping(['x'], 'soil', { x: '六价铬' })[0].field).toBe('CrVI');
+  });
+});

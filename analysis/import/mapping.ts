@@ -1,4 +1,4 @@
-import { ELEMENTS, type ElementInfo } from '../domain/elements.ts';
+import { ELEMENTS, type ElementInfo, findElement, normalizeChromiumVI } from '../domain/elements.ts';
 import { SoilTraceError } from '../errors.ts';
 import type { ColumnMappingOverride, DatasetKind, MappedColumn } from './types.ts';
 import { CANONICAL_UNITS, type UnitQuantity, unitFactor } from './units.ts';
@@ -48,9 +48,11 @@ function trailingGroup(h: string): { name: string; inner: string } | null {
 }
 
 export function splitHeader(header: string): SplitHeader {
-  const h = header.trim().replace(/\s+/g, ' ');
+  const h = normalizeChromiumVI(header.trim().replace(/\s+/g, ' '));
   const group = trailingGroup(h);
-  if (group && group.name !== '') return { name: group.name, unit: group.inner || null };
+  // "镉(Cd)", "六价铬(Cr6+)": the bracket names the element, not a unit.
+  if (group && group.name !== '' && !findElement(group.inner))
+    return { name: group.name, unit: group.inner || null };
   const slash = /^([^/]+?)\s*\/\s*([a-zA-Zμµ%‰].*)$/.exec(h);
   if (slash && /(kg|g|%|‰|ppm|ppb|cm|m|a)$/i.test(slash[2])) return { name: slash[1].trim(), unit: slash[2] };
   for (const suffix of UNIT_SUFFIXES) {
@@ -72,10 +74,16 @@ const ELEMENT_QUALIFIERS = /^(总|全)|(含量|浓度|总量|全量)$|^total|con
 // Fractions that are not the total content: keep them only in the raw table.
 const NON_TOTAL = /有效|可交换|交换态|dtpa|available|bioavailable|extractable|溶解|形态/i;
 
-/** The element a header name is about, e.g. "镉Cd" / "Cd" / "镉" / "总镉" / "Cd含量" → Cd. */
+/**
+ * The element a header name is about, e.g. "镉Cd" / "Cd" / "镉" / "总镉" / "Cd含量" → Cd. Cr(VI) is
+ * its own element: "六价铬", "Cr(VI)", "Cr6+", "CrVI" → CrVI, while "铬", "总铬", "Cr" stay total Cr.
+ */
 export function elementOfName(name: string): ElementInfo | undefined {
   if (NON_TOTAL.test(name)) return undefined;
-  const bare = name.replace(/\s+/g, '').replace(ELEMENT_QUALIFIERS, '').replace(ELEMENT_QUALIFIERS, '');
+  const bare = normalizeChromiumVI(name)
+    .replace(/\s+/g, '')
+    .replace(ELEMENT_QUALIFIERS, '')
+    .replace(ELEMENT_QUALIFIERS, '');
   for (const e of ELEMENTS) {
     const sym = e.symbol.toLowerCase();
     const lower = bare.toLowerCase();
@@ -474,7 +482,8 @@ export function buildMapping(
 }
 
 /** Accepts element names as fields too: "镉" → "Cd", "cd" → "Cd", "air:镉" → "air:Cd". */
-function normalizeFieldSpec(field: string): string {
+function normalizeFieldSpec(spec: string): string {
+  const field = normalizeChromiumVI(spec);
   const m = /^(air|water):(.+)$/i.exec(field);
   if (m) {
     const e = elementOfName(m[2]);

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { SoilTraceError } from '../errors.ts';
-import { MIGRATIONS, SCHEMA_VERSION } from './schema.ts';
+import { KIND_TABLES, kindViewSql, MIGRATIONS, SCHEMA_VERSION } from './schema.ts';
 
 /** An open project: one `.duckdb` file. */
 export interface Project {
@@ -101,6 +101,9 @@ async function migrate(project: Project): Promise<void> {
         version + 1,
       ]);
     }
+    // A stored view keeps the column list it was created with; rebuild the kind views so columns
+    // a migration added to shape_<view> (schema 2: Cr(VI)) show through.
+    if (current > 0) await rebuildKindViews(connection);
     await connection.run('COMMIT');
   } catch (error) {
     await connection.run('ROLLBACK');
@@ -108,6 +111,21 @@ async function migrate(project: Project): Promise<void> {
   }
   // Make the new schema durable in the main file rather than only the write-ahead log.
   await connection.run('CHECKPOINT');
+}
+
+async function rebuildKindViews(connection: DuckDBConnection): Promise<void> {
+  for (const kind of Object.keys(KIND_TABLES) as (keyof typeof KIND_TABLES)[]) {
+    const reader = await connection.runAndReadAll(
+      'SELECT canonical_table FROM datasets WHERE kind = $1 ORDER BY id',
+      [kind],
+    );
+    await connection.run(
+      kindViewSql(
+        kind,
+        reader.getRowsJS().map((r) => String(r[0])),
+      ),
+    );
+  }
 }
 
 /** Accepts either a project or a bare connection (tests, read-only instances). */

@@ -20,7 +20,11 @@ import { ELEMENTS } from '../domain/elements.ts';
 // `cd_dl_mg_kg` (that detection limit, NULL when the lab gave none). A censored value leaves
 // `cd_mg_kg` NULL — never zero; a missing cell leaves all three NULL.
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
+
+/** Elements added after schema 1, each by a later migration (schema 1 must stay as it was). */
+const ADDED_AFTER_V1: readonly string[] = ['CrVI'];
+const ELEMENTS_V1 = ELEMENTS.filter((e) => !ADDED_AFTER_V1.includes(e.symbol));
 
 /** Column-name stem of an element in canonical tables: `Cd` → `cd`. */
 export function elementColumn(symbol: string): string {
@@ -28,14 +32,14 @@ export function elementColumn(symbol: string): string {
 }
 
 function elementConcentrationColumns(): string {
-  return ELEMENTS.map((e) => {
+  return ELEMENTS_V1.map((e) => {
     const c = elementColumn(e.symbol);
     return `${c}_mg_kg DOUBLE, ${c}_below_dl BOOLEAN, ${c}_dl_mg_kg DOUBLE`;
   }).join(',\n  ');
 }
 
 function elementEmissionColumns(): string {
-  return ELEMENTS.map((e) => {
+  return ELEMENTS_V1.map((e) => {
     const c = elementColumn(e.symbol);
     return `${c}_air_kg_a DOUBLE, ${c}_water_kg_a DOUBLE`;
   }).join(',\n  ');
@@ -99,6 +103,17 @@ export const MIGRATIONS: readonly string[][] = [
   dataset_id VARCHAR NOT NULL, source_row INTEGER NOT NULL, sample_id VARCHAR,
   element VARCHAR NOT NULL, uncertainty_mg_kg DOUBLE
 )`,
+  ],
+  // 2: Cr(VI), which GB 36600-2018 regulates instead of total Cr. The kind views select * and
+  // rebind on use, so they pick the new columns up without being rebuilt.
+  [
+    ...['shape_soil_samples', 'shape_crop_samples'].flatMap((table) => [
+      `ALTER TABLE ${table} ADD COLUMN crvi_mg_kg DOUBLE`,
+      `ALTER TABLE ${table} ADD COLUMN crvi_below_dl BOOLEAN`,
+      `ALTER TABLE ${table} ADD COLUMN crvi_dl_mg_kg DOUBLE`,
+    ]),
+    'ALTER TABLE shape_enterprises ADD COLUMN crvi_air_kg_a DOUBLE',
+    'ALTER TABLE shape_enterprises ADD COLUMN crvi_water_kg_a DOUBLE',
   ],
 ];
 
