@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Table, tableFromIPC } from 'apache-arrow';
@@ -188,5 +188,67 @@ describe('assessment route over the sample project', () => {
       (e: unknown) => e,
     );
     expect((wrongKind as ApiError).code).toBe('bad_params');
+  });
+});
+
+describe('assessment route: Cr(VI) of an imported dataset under GB 36600', () => {
+  let home: string;
+  let api: ApiHandler;
+  const call = <M extends keyof ApiMethods>(method: M, params: ApiMethods[M]['params']) =>
+    api.call(method, params) as Promise<ApiMethods[M]['result']>;
+
+  beforeAll(async () => {
+    home = await mkdtemp(join(tmpdir(), 'soiltrace-assessment-crvi-'));
+    api = createApiHandler({ homeDir: home });
+    await call('project.create', { path: join(home, 'crvi.duckdb') });
+    const file = join(home, 'crvi.csv');
+    await writeFile(
+      file,
+      '样品编号,经度,纬度,镉Cd(mg/kg),铬Cr(mg/kg),六价铬(mg/kg)\n' +
+        'K1,120.1,29.1,0.2,85,4.0\n' +
+        'K2,120.2,29.2,0.3,140,35\n' +
+        'K3,120.3,29.3,0.1,60,<0.5\n',
+    );
+    await call('import.commit', { path: file, kind: 'soil', mapping: [] });
+  });
+  afterAll(async () => {
+    await api.close();
+    await rm(home, { recursive: true, force: true });
+  });
+
+  it('judges stored Cr(VI) against class 1 (screening 3.0, intervention 30 mg/kg)', async () => {
+    const result = await call('assessment.run', { datasetId: 'soil_1', standard: 'gb36600-1' });
+    expect(result.metals).toContain('CrVI');
+    const samples = tableFromIPC(result.samples);
+    // GB 36600-2018 Table 1, Cr(VI), class 1 land: screening 3.0, intervention 30 (soil-standards.md).
+    expect(row(samples, 'K1')).toMatchObject({
+      CrVI: 4.0,
+      CrVI_screening: 3.0,
+      CrVI_intervention: 30,
+      CrVI_class: 'above_screening',
+      class: 'above_screening',
+    });
+    expect(row(samples, 'K1').CrVI_ratio).toBeCloseTo(4.0 / 3.0, 12);
+    expect(row(samples, 'K2')).toMatchObject({
+      CrVI: 35,
+      CrVI_class: 'above_intervention',
+      class: 'above_intervention',
+    });
+    // "<0.5": half the detection limit, 0.25, below 3.0.
+    expect(row(samples, 'K3')).toMatchObject({
+      CrVI: 0.25,
+      CrVI_class: 'below_screening',
+      class: 'below_screening',
+    });
+    expect(result.warnings.some((w) => w.code === 'censored' && w.metal === 'CrVI')).toBe(true);
+    expect(result.warnings.some((w) => w.code === 'total_cr_construction')).toBe(false);
+  });
+
+  it('keeps GB 15618 on total Cr: Cr(VI) is not one of its metals', async () => {
+    const result = await call('assessment.run', { datasetId: 'soil_1', standard: 'gb15618' });
+    expect(result.metals).toEqual(['Cd', 'Cr']);
+    const samples = tableFromIPC(result.samples);
+    expect(row(samples, 'K2').Cr).toBe(140);
+    expect(samples.schema.fields.some((f) => f.name.startsWith('CrVI'))).toBe(false);
   });
 });

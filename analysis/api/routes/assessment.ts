@@ -51,8 +51,17 @@ const version = (
   JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }
 ).version;
 
-/** Elements read from the store: the regulated metals and the EF reference elements. */
-const ELEMENTS_READ: readonly string[] = [...REGULATED_METALS, ...EF_REFERENCE_ELEMENTS];
+// Hexavalent chromium: stored as crvi_mg_kg, handed to the core as the metal 'CrVI' — the name
+// GB 36600-2018 entries use (standards/gb36600-2018.ts). Total Cr stays 'Cr' (GB 15618).
+const CR_VI = 'CrVI';
+
+/** Elements read from the store: the regulated metals, Cr(VI) and the EF reference elements. */
+const ELEMENTS_READ: readonly string[] = [...REGULATED_METALS, CR_VI, ...EF_REFERENCE_ELEMENTS];
+
+/** Whether a standard has a screening or intervention value for a metal. */
+function regulates(standard: SoilStandard, metal: string): boolean {
+  return [...standard.screening, ...standard.intervention].some((e) => e.metal === metal);
+}
 
 function sqlString(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
@@ -607,12 +616,15 @@ export async function runAssessment(
       { value: params.datasetId },
     );
   }
-  const candidates = [...REGULATED_METALS];
+  // Cr(VI) only where the standard regulates it (GB 36600, a user table), so a GB 15618 run is
+  // judged on total Cr alone and keeps its eight metals.
+  const candidates: string[] = [...REGULATED_METALS];
+  if (regulates(standard, CR_VI)) candidates.push(CR_VI);
   const metals = candidates.filter((m) => soil.samples.some((s) => s.concentrations[m] !== undefined));
   if (metals.length === 0) {
     throw new ApiError('input', {
-      zh: `数据集 ${params.datasetId} 没有重金属含量列（Cd, Hg, As, Pb, Cr, Cu, Ni, Zn）`,
-      en: `dataset ${params.datasetId} has no metal columns (Cd, Hg, As, Pb, Cr, Cu, Ni, Zn)`,
+      zh: `数据集 ${params.datasetId} 没有重金属含量列（${candidates.join(', ')}）`,
+      en: `dataset ${params.datasetId} has no metal columns (${candidates.join(', ')})`,
     });
   }
   const riBands = chooseRiBands(params, metals);
