@@ -1,4 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { serialQueue } from '../store/serial-queue.ts';
 import type { ProjectSession } from './session.ts';
 
 // Stored analysis runs (DEVELOPERS.md: results carry their parameters, seed and version):
@@ -43,6 +44,7 @@ async function inTransaction<T>(connection: DuckDBConnection, work: () => Promis
 
 /** The store over a writable DuckDB connection of the project. */
 export function duckdbRunStore(connection: DuckDBConnection): AnalysisRunStore {
+  const serial = serialQueue();
   let ready: Promise<unknown> | null = null;
   const ensure = () => {
     ready ??= connection.run(CREATE).catch((error: unknown) => {
@@ -51,7 +53,7 @@ export function duckdbRunStore(connection: DuckDBConnection): AnalysisRunStore {
     });
     return ready;
   };
-  return {
+  const store: AnalysisRunStore = {
     async save(run) {
       await ensure();
       await inTransaction(connection, () =>
@@ -109,6 +111,12 @@ export function duckdbRunStore(connection: DuckDBConnection): AnalysisRunStore {
         ]),
       );
     },
+  };
+  return {
+    save: (run) => serial(() => store.save(run)),
+    list: (kind, fields) => serial(() => store.list(kind, fields)),
+    get: (id) => serial(() => store.get(id)),
+    updateResult: (id, result) => serial(() => store.updateResult(id, result)),
   };
 }
 

@@ -15,6 +15,7 @@ import {
   type Project,
   runReadOnlyQuery,
 } from '../store/index.ts';
+import { serialQueue } from '../store/serial-queue.ts';
 import { type ColumnData, type ColumnKind, columnsToArrowIpc } from './arrow-ipc.ts';
 import type { ApiParams, DatasetInfo, ImportPreview, Issue, ProjectInfo } from './contract.ts';
 import { ApiError } from './errors.ts';
@@ -159,6 +160,9 @@ export async function ensureSampleProject(path: string): Promise<void> {
 
 function createSession(project: Project, sample: boolean): ProjectSession {
   const connection: DuckDBConnection = project.connection;
+  // Every read of the shared connection goes through this queue (see serial-queue.ts).
+  const serial = serialQueue();
+  const extraConnections: DuckDBConnection[] = [];
   const columnCache = new Map<string, { name: string; type: string }[]>();
   // The catalog changes only through commitImport in this session, which clears this.
   let catalog: Promise<StoreDatasetInfo[]> | null = null;
@@ -269,7 +273,7 @@ function createSession(project: Project, sample: boolean): ProjectSession {
     });
   }
 
-  return {
+  const session: ProjectSession = {
     path: project.path,
     sample,
     async info() {
@@ -319,16 +323,19 @@ function createSession(project: Project, sample: boolean): ProjectSession {
         catalog = null;
       }
       columnCache.delete(result.datasetId);
-      return {
-        dataset: await toApiDataset(await datasetRecord(result.datasetId)),
-        issues: result.warnings.map(toIssue),
-      };
+      const imported = result;
+      return serial(async () => ({
+        dataset: await toApiDataset(await datasetRecord(imported.datasetId)),
+        issues: imported.warnings.map(toIssue),
+      }));
     },
     async query(sql) {
       return (await runReadOnlyQuery(project, sql)).arrow();
     },
     async writeConnection() {
-      return project.instance.connect();
+      const writer = await project.instance.connect();
+      extraConnections.push(writer);
+      return writer;
     },
     async table(datasetId, columns, limit) {
       const dataset = await datasetRecord(datasetId);
@@ -365,7 +372,18 @@ function createSession(project: Project, sample: boolean): ProjectSession {
       return columnsToArrowIpc(await readColumns(dataset, wanted, 'AND lon IS NOT NULL AND lat IS NOT NULL'));
     },
     async close() {
+      for (const writer of extraConnections.splice(0)) writer.closeSync();
       closeProject(project);
     },
+  };
+  return {
+    ...session,
+    info: () => serial(() => session.info()),
+    listDatasets: () => serial(() => session.listDatasets()),
+    query: (sql) => serial(() => session.query(sql)),
+    table: (datasetId, columns, limit) => serial(() => session.table(datasetId, columns, limit)),
+    columns: (datasetId, names) => serial(() => session.columns(datasetId, names)),
+    points: (datasetId, names) => serial(() => session.points(datasetId, names)),
+    close: () => serial(() => session.close()),
   };
 }
