@@ -62,3 +62,12 @@ export function findElement(token: string): ElementInfo | undefined {
   const t = normalizeChromiumVI(token);
   return bySymbol.get(t.toLowerCase()) ?? byChinese.get(t);
 }
+
+/**
+ * The element symbol of a canonical concentration column (`cd_mg_kg` → "Cd", `crvi_mg_kg` →
+ * "CrVI"), or null for any other column. Canonical stems are the lower-cased symbols.
+ */
+export function elementOfColumn(column: string): string | null {
+  const match = /^([a-z]+)_mg_kg$/.exec(column);
+  return match ? (bySymbol.get(match[1])?.symbol ?? null) : null;
+}

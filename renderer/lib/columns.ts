@@ -3,14 +3,9 @@ import type { TFunction } from 'i18next';
 // Canonical column names of the project tables (analysis/store/schema.ts) as the user reads them.
 // Element columns follow `<symbol>_mg_kg`; others have a translated field name.
 
-const ELEMENT_COLUMN = /^([a-z]{1,2})_mg_kg$/;
+import { elementOfColumn } from '../../analysis/domain/elements.ts';
 
-/** `cd_mg_kg` → "Cd"; null for a non-element column. */
-export function elementOfColumn(column: string): string | null {
-  const m = ELEMENT_COLUMN.exec(column);
-  if (!m) return null;
-  return m[1].charAt(0).toUpperCase() + m[1].slice(1);
-}
+export { elementOfColumn };
 
 export function elementColumnName(symbol: string): string {
   return `${symbol.toLowerCase()}_mg_kg`;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { type Table, tableFromIPC } from 'apache-arrow';
+import { elementOfColumn } from '../../domain/elements.ts';
 import { parseDelimited } from '../../io/parse-delimited.ts';
 import { apcsMlr } from '../../methods/apcs-mlr/index.ts';
 import { applicableValues } from '../../methods/assessment/screening-class.ts';
@@ -53,7 +54,6 @@ const VIEWS: Record<string, string> = {
   emission: 'enterprises',
   flux: 'input_fluxes',
 };
-const ELEMENT_COLUMN = /^([a-z]{1,2})_mg_kg$/;
 const TEXT_TYPES = /VARCHAR|DATE|TIME/;
 
 const sqlString = (value: string) => `'${value.replaceAll("'", "''")}'`;
@@ -126,10 +126,10 @@ async function readColumns(
     kinds.set(name, text ? 'text' : 'number');
     if (text) select.push(`CAST(${ident(name)} AS VARCHAR) AS ${ident(name)}`);
     else select.push(`CAST(${ident(name)} AS DOUBLE) AS ${ident(name)}`);
-    const element = ELEMENT_COLUMN.exec(name);
-    if (censorable && element && !text) {
+    const stem = elementOfColumn(name) === null ? null : name.slice(0, -'_mg_kg'.length);
+    if (censorable && stem && !text) {
       select.push(
-        `CASE WHEN ${ident(`${element[1]}_below_dl`)} THEN CAST(${ident(`${element[1]}_dl_mg_kg`)} AS DOUBLE) / 2 END AS ${ident(`${name}__half_dl`)}`,
+        `CASE WHEN ${ident(`${stem}_below_dl`)} THEN CAST(${ident(`${stem}_dl_mg_kg`)} AS DOUBLE) / 2 END AS ${ident(`${name}__half_dl`)}`,
       );
     }
   }
@@ -196,8 +196,7 @@ function numeric(read: ReadColumns, name: string): Float64Array {
 
 /** Display name of a column: cd_mg_kg → Cd, other columns as they are. */
 export function variableLabel(column: string): string {
-  const m = ELEMENT_COLUMN.exec(column);
-  return m ? m[1].charAt(0).toUpperCase() + m[1].slice(1) : column;
+  return elementOfColumn(column) ?? column;
 }
 
 function logged(columns: Float64Array[], names: string[], log: boolean): Float64Array[] {

@@ -1,14 +1,7 @@
-import { REGULATED_METALS } from '../../domain/elements.ts';
+import { elementOfColumn, REGULATED_METALS } from '../../domain/elements.ts';
 import { ApiError } from '../errors.ts';
 import { summarizeMetal } from '../summaries/metal-summary.ts';
 import type { RouteModule } from './types.ts';
-
-const ELEMENT_COLUMN = /^([a-z]{1,2})_mg_kg$/;
-
-function symbolOf(column: string): string | null {
-  const m = ELEMENT_COLUMN.exec(column);
-  return m ? m[1].charAt(0).toUpperCase() + m[1].slice(1) : null;
-}
 
 export const dataRoutes: RouteModule = {
   'data.table': async ({ datasetId, columns, limit }, ctx) => ctx.session().table(datasetId, columns, limit),
@@ -28,7 +21,9 @@ export const dataRoutes: RouteModule = {
         en: `dataset ${datasetId} holds no sample concentrations`,
       });
     }
-    const present = dataset.columns.map((c) => symbolOf(c.name)).filter((s): s is string => s !== null);
+    const present = dataset.columns
+      .map((c) => elementOfColumn(c.name))
+      .filter((s): s is string => s !== null);
     // Regulated metals first, in GB 15618 order, then the other elements as in the file.
     const ordered = [
       ...REGULATED_METALS.filter((m) => present.includes(m)),

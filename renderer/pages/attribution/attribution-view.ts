@@ -1,3 +1,4 @@
+import { elementOfColumn } from '../../../analysis/domain/elements.ts';
 import type { Dendrogram } from '../../../analysis/methods/correlation/index.ts';
 
 // Pure helpers behind the attribution charts (tested beside): dendrogram geometry, heat-map cell
@@ -58,8 +59,7 @@ export function parseNumber(text: string): number {
 
 /** Element symbol of a canonical column (cd_mg_kg → Cd), or the column itself. */
 export function columnLabel(column: string): string {
-  const m = /^([a-z]{1,2})_mg_kg$/.exec(column);
-  return m ? m[1].charAt(0).toUpperCase() + m[1].slice(1) : column;
+  return elementOfColumn(column) ?? column;
 }
 
 export const SOURCE_COLORS = [
