@@ -1,11 +1,9 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JobStatus } from '../../../analysis/api/contract.ts';
-import type { PmfStoredResult } from '../../../analysis/api/contracts/pmf.ts';
-import { ApiCallError } from '../../api/client.ts';
-import { useApi } from '../../app/api-context.tsx';
+import type { PmfErrorParams, PmfStoredResult } from '../../../analysis/api/contracts/pmf.ts';
 import { ExportMenu } from '../../components/charts/ExportMenu.tsx';
 import { JobProgress } from '../../components/jobs/JobProgress.tsx';
+import { useJob } from '../../components/jobs/use-job.ts';
 import type { ExportColumn } from '../../lib/csv.ts';
 import { formatInteger, formatValue } from '../../lib/format.ts';
 
@@ -20,35 +18,16 @@ interface Props {
 export function ErrorEstimationPanel({ result, label, onUpdated, onError }: Props) {
   const { t: tr, i18n } = useTranslation('pmf');
   const lang = i18n.language;
-  const api = useApi();
   const [bootstrapRuns, setBootstrapRuns] = useState(100);
   const [disp, setDisp] = useState(true);
-  const [jobId, setJobId] = useState<string | null>(null);
   const k = result.factors;
   const bs = result.errors?.bootstrap ?? null;
   const dp = result.errors?.disp ?? null;
 
-  const start = () =>
-    api
-      .call('jobs.start', { kind: 'pmf-errors', params: { runId: result.runId, bootstrapRuns, disp } })
-      .then((r) => setJobId(r.jobId))
-      .catch(onError);
-
-  const finished = useCallback(
-    (status: JobStatus) => {
-      const id = jobId;
-      setJobId(null);
-      if (!id) return;
-      api
-        .call('jobs.result', { jobId: id })
-        .then((r) => {
-          if (status === 'done') onUpdated(r.result as PmfStoredResult);
-          else if (status === 'failed') onError(r.error ? new ApiCallError(r.error) : new Error(status));
-        })
-        .catch(onError);
-    },
-    [api, jobId, onUpdated, onError],
-  );
+  const { jobId, start, finished } = useJob<PmfStoredResult, PmfErrorParams>('pmf-errors', {
+    onDone: onUpdated,
+    onError,
+  });
 
   const percentileExport: ExportColumn[] = bs
     ? (() => {
@@ -97,7 +76,7 @@ export function ErrorEstimationPanel({ result, label, onUpdated, onError }: Prop
           type="button"
           disabled={jobId !== null}
           data-testid="pmf-errors-run"
-          onClick={() => void start()}
+          onClick={() => void start({ runId: result.runId, bootstrapRuns, disp })}
         >
           {tr('errors.run')}
         </button>

@@ -1,13 +1,12 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JobStatus } from '../../../analysis/api/contract.ts';
 import type { PmfSource, PmfSpeciesRow, PmfStoredResult } from '../../../analysis/api/contracts/pmf.ts';
-import { ApiCallError } from '../../api/client.ts';
 import { useApi } from '../../app/api-context.tsx';
 import { ErrorBox } from '../../app/ErrorBox.tsx';
 import { useProject } from '../../app/project-context.tsx';
 import { DatasetPicker } from '../../components/DatasetPicker.tsx';
 import { JobProgress } from '../../components/jobs/JobProgress.tsx';
+import { useJob } from '../../components/jobs/use-job.ts';
 import { formatDateTime, formatValue } from '../../lib/format.ts';
 import { PmfResults } from './PmfResults.tsx';
 import './pmf.css';
@@ -45,7 +44,6 @@ export default function PmfPage() {
   const [factors, setFactors] = useState(4);
   const [runs, setRuns] = useState(20);
   const [seed, setSeed] = useState(42);
-  const [jobId, setJobId] = useState<string | null>(null);
   const [result, setResult] = useState<PmfStoredResult | null>(null);
   const [stored, setStored] = useState<RunSummary[]>([]);
   const [error, setError] = useState<unknown>(null);
@@ -111,45 +109,29 @@ export default function PmfPage() {
     );
   };
 
+  const { jobId, start, finished } = useJob<PmfStoredResult>('pmf', {
+    onDone: (r) => {
+      setResult(r);
+      refreshRuns();
+    },
+    onError: setError,
+  });
+
   const run = () => {
     if (!source) return;
     setError(null);
-    api
-      .call('jobs.start', {
-        kind: 'pmf',
-        params: {
-          source,
-          options: {
-            categories,
-            totalVariable: totalVariable || undefined,
-            extraUncertainty: extra / 100,
-          },
-          factors,
-          runs,
-          seed,
-        },
-      })
-      .then((r) => setJobId(r.jobId))
-      .catch((e: unknown) => setError(e));
+    void start({
+      source,
+      options: {
+        categories,
+        totalVariable: totalVariable || undefined,
+        extraUncertainty: extra / 100,
+      },
+      factors,
+      runs,
+      seed,
+    });
   };
-
-  const finished = useCallback(
-    (status: JobStatus) => {
-      const id = jobId;
-      setJobId(null);
-      if (!id) return;
-      api
-        .call('jobs.result', { jobId: id })
-        .then((r) => {
-          if (status === 'done') {
-            setResult(r.result as PmfStoredResult);
-            refreshRuns();
-          } else if (status === 'failed') setError(r.error ? new ApiCallError(r.error) : new Error(status));
-        })
-        .catch((e: unknown) => setError(e));
-    },
-    [api, jobId, refreshRuns],
-  );
 
   const reopen = (runId: string) => {
     if (!runId) return;

@@ -1,12 +1,10 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JobStatus } from '../../../analysis/api/contract.ts';
 import type { PmfConstraint, PmfErrorParams, PmfStoredResult } from '../../../analysis/api/contracts/pmf.ts';
-import { ApiCallError } from '../../api/client.ts';
-import { useApi } from '../../app/api-context.tsx';
 import { Chart } from '../../components/charts/Chart.tsx';
 import { ExportMenu } from '../../components/charts/ExportMenu.tsx';
 import { JobProgress } from '../../components/jobs/JobProgress.tsx';
+import { useJob } from '../../components/jobs/use-job.ts';
 import type { ExportColumn } from '../../lib/csv.ts';
 import { formatInteger, formatValue } from '../../lib/format.ts';
 import { logFloor, parseStrengths, percentOfSpecies } from './pmf-view.ts';
@@ -35,7 +33,6 @@ const KINDS: Kind[] = ['pullDown', 'pullUp', 'zero', 'value'];
 export function RotationPanel({ result, label, onUpdated, onError }: Props) {
   const { t: tr, i18n } = useTranslation('pmf');
   const lang = i18n.language;
-  const api = useApi();
   const k = result.factors;
   const [strengths, setStrengths] = useState('-0.5, 0.5');
   const [shown, setShown] = useState(0);
@@ -46,35 +43,14 @@ export function RotationPanel({ result, label, onUpdated, onError }: Props) {
   // BS-DISP re-fits DISP on each displaced bootstrap run (≈ 20 s per displaced run on 491 × 12, K = 4):
   // start small; the user raises it for the final report.
   const [bsDispRuns, setBsDispRuns] = useState(10);
-  const [jobId, setJobId] = useState<string | null>(null);
   const fpeak = result.errors?.fpeak ?? null;
   const constrained = result.errors?.constraints ?? null;
   const bsDisp = result.errors?.bsDisp ?? null;
 
+  const job = useJob<PmfStoredResult, PmfErrorParams>('pmf-errors', { onDone: onUpdated, onError });
+  const { jobId, finished } = job;
   const start = (extra: Partial<PmfErrorParams>) =>
-    api
-      .call('jobs.start', {
-        kind: 'pmf-errors',
-        params: { runId: result.runId, bootstrapRuns: 0, disp: false, ...extra },
-      })
-      .then((r) => setJobId(r.jobId))
-      .catch(onError);
-
-  const finished = useCallback(
-    (status: JobStatus) => {
-      const id = jobId;
-      setJobId(null);
-      if (!id) return;
-      api
-        .call('jobs.result', { jobId: id })
-        .then((r) => {
-          if (status === 'done') onUpdated(r.result as PmfStoredResult);
-          else if (status === 'failed') onError(r.error ? new ApiCallError(r.error) : new Error(status));
-        })
-        .catch(onError);
-    },
-    [api, jobId, onUpdated, onError],
-  );
+    job.start({ runId: result.runId, bootstrapRuns: 0, disp: false, ...extra });
 
   const runConstraints = () => {
     const constraints: PmfConstraint[] = drafts.map((d) => ({

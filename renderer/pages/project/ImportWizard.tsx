@@ -2,10 +2,10 @@ import type { Table } from 'apache-arrow';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColumnMapping, ImportPreview, Issue, JobStatus } from '../../../analysis/api/contract.ts';
-import { ApiCallError } from '../../api/client.ts';
 import { useApi } from '../../app/api-context.tsx';
 import { ErrorBox, locationText } from '../../app/ErrorBox.tsx';
 import { JobProgress } from '../../components/jobs/JobProgress.tsx';
+import { useJob } from '../../components/jobs/use-job.ts';
 import { pick } from '../../i18n/index.ts';
 import { decodeTable } from '../../lib/arrow.ts';
 import { columnLabel } from '../../lib/columns.ts';
@@ -83,7 +83,6 @@ export function ImportWizard({ initialPath, onClose, onImported }: WizardProps) 
   const [mapping, setMapping] = useState<ColumnMapping[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const [jobId, setJobId] = useState<string | null>(null);
   const [done, setDone] = useState<{ status: JobStatus; rows?: number; warnings?: number } | null>(null);
 
   const loadPreview = useCallback(
@@ -132,37 +131,24 @@ export function ImportWizard({ initialPath, onClose, onImported }: WizardProps) 
     }
   }
 
-  async function commit() {
+  const { jobId, start, finished } = useJob<{ dataset: { rows: number }; issues: Issue[] }>(
+    'import',
+    {
+      onDone: (result) => {
+        setDone({ status: 'done', rows: result.dataset.rows, warnings: result.issues.length });
+        onImported();
+      },
+      onError: setError,
+      onCancelled: () => setDone({ status: 'cancelled' }),
+    },
+    { holdUntilResult: true },
+  );
+
+  function commit() {
     if (!path || !preview) return;
     setError(null);
-    try {
-      const { jobId: id } = await api.call('jobs.start', {
-        kind: 'import',
-        params: { path, kind, sheet, mapping },
-      });
-      setJobId(id);
-    } catch (e) {
-      setError(e);
-    }
+    void start({ path, kind, sheet, mapping });
   }
-
-  const finished = useCallback(
-    async (status: JobStatus) => {
-      if (!jobId) return;
-      const record = await api.call('jobs.result', { jobId });
-      setJobId(null);
-      if (status === 'done') {
-        const result = record.result as { dataset: { rows: number }; issues: Issue[] };
-        setDone({ status, rows: result.dataset.rows, warnings: result.issues.length });
-        onImported();
-      } else if (status === 'failed' && record.error) {
-        setError(new ApiCallError(record.error));
-      } else {
-        setDone({ status });
-      }
-    },
-    [api, jobId, onImported],
-  );
 
   const table = useMemo(() => (preview ? decodeTable(preview.preview) : null), [preview]);
   const errors = preview?.issues.filter((i) => i.severity === 'error').length ?? 0;
@@ -299,7 +285,7 @@ export function ImportWizard({ initialPath, onClose, onImported }: WizardProps) 
           {table && <PreviewTable table={table} />}
           <div className="row-buttons">
             {jobId ? (
-              <JobProgress jobId={jobId} label={t('import.running')} onFinished={(s) => void finished(s)} />
+              <JobProgress jobId={jobId} label={t('import.running')} onFinished={finished} />
             ) : (
               <button
                 type="button"
@@ -307,7 +293,7 @@ export function ImportWizard({ initialPath, onClose, onImported }: WizardProps) 
                 data-testid="import-commit"
                 disabled={errors > 0 || busy}
                 title={errors > 0 ? t('import.fixErrors') : undefined}
-                onClick={() => void commit()}
+                onClick={commit}
               >
                 {t('import.commit')}
               </button>

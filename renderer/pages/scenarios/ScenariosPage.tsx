@@ -1,12 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JobStatus } from '../../../analysis/api/contract.ts';
 import type { ScenariosValidation } from '../../../analysis/api/contracts/scenarios.ts';
 import type { ComparisonResult, Measure } from '../../../analysis/methods/scenarios/index.ts';
-import { ApiCallError } from '../../api/client.ts';
 import { useApi } from '../../app/api-context.tsx';
 import { ErrorBox } from '../../app/ErrorBox.tsx';
 import { JobProgress } from '../../components/jobs/JobProgress.tsx';
+import { useJob } from '../../components/jobs/use-job.ts';
 import { pick } from '../../i18n/index.ts';
 import { ComparisonTable } from './ComparisonTable.tsx';
 import { MeasureTable } from './MeasureTable.tsx';
@@ -28,7 +27,6 @@ export default function ScenariosPage() {
   const [validation, setValidation] = useState<ScenariosValidation | null>(null);
   const [draws, setDraws] = useState(1000);
   const [seed, setSeed] = useState(1);
-  const [jobId, setJobId] = useState<string | null>(null);
   const [result, setResult] = useState<ComparisonResult | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [tab, setTab] = useState<Tab>('editor');
@@ -68,40 +66,19 @@ export default function ScenariosPage() {
     };
   }, [api, file, baseDir]);
 
+  const { jobId, start, finished } = useJob<ComparisonResult>('scenarios', {
+    onDone: (r) => {
+      setResult(r);
+      setTab('results');
+    },
+    onError: setError,
+  });
+
   const run = () => {
     if (!file) return;
     setError(null);
-    api
-      .call('jobs.start', {
-        kind: 'scenarios',
-        params: { scenario: file, baseDir: baseDir || undefined, draws, seed },
-      })
-      .then((r) => setJobId(r.jobId))
-      .catch((e: unknown) => setError(e));
+    void start({ scenario: file, baseDir: baseDir || undefined, draws, seed });
   };
-
-  const finished = useCallback(
-    (status: JobStatus) => {
-      const id = jobId;
-      setJobId(null);
-      if (!id || status !== 'done') {
-        if (id && status === 'failed') {
-          void api
-            .call('jobs.result', { jobId: id })
-            .then((r) => setError(r.error ? new ApiCallError(r.error) : new Error(status)));
-        }
-        return;
-      }
-      api
-        .call('jobs.result', { jobId: id })
-        .then((r) => {
-          setResult(r.result as ComparisonResult);
-          setTab('results');
-        })
-        .catch((e: unknown) => setError(e));
-    },
-    [api, jobId],
-  );
 
   const upload = (picked: File | undefined) => {
     if (!picked) return;
