@@ -228,6 +228,7 @@ export async function runPipeline(
       negativeColumns: new Set(),
       minPositive: new Map(),
       aggregates: [],
+      splitScan: await splitScan(connection, rawTable, firstRowid, rowCount),
     };
     // Rows longer than the header: DuckDB keeps the extra fields in added columns (column4 …).
     const extra = described
@@ -361,6 +362,36 @@ interface Context {
   finalRowSql: string;
   /** Rewrites the canonical view for use after commit. */
   finalizeCanonical?: () => Promise<void>;
+  /** The raw table as a UNION ALL of rowid ranges, for the validation scan (see splitScan). */
+  splitScan?: { table: string; from: string };
+}
+
+/**
+ * DuckDB scans a table created in the running transaction on one thread (its thread estimate
+ * counts committed rows only), so the validation scan reads it as a UNION ALL of rowid ranges,
+ * one per thread, which DuckDB runs in parallel. The aggregate sits above the union: its result
+ * is the same as over the table. Small tables are scanned whole.
+ */
+async function splitScan(
+  connection: DuckDBConnection,
+  table: string,
+  firstRowid: unknown,
+  rowCount: number,
+): Promise<Context['splitScan']> {
+  if (rowCount < 200_000) return undefined;
+  const [[setting]] = await scalarRows(connection, "SELECT current_setting('threads')");
+  const parts = Math.min(Number(setting), 16, Math.floor(rowCount / 100_000));
+  if (!(parts > 1)) return undefined;
+  const first = BigInt(String(firstRowid));
+  const bounds = Array.from(
+    { length: parts - 1 },
+    (_, i) => first + BigInt(Math.round(((i + 1) * rowCount) / parts)),
+  );
+  const ranges = [
+    ...bounds.map((b, i) => (i === 0 ? `rowid < ${b}` : `rowid >= ${bounds[i - 1]} AND rowid < ${b}`)),
+    `rowid >= ${bounds[bounds.length - 1]}`,
+  ];
+  return { table, from: `(${ranges.map((w) => `SELECT * FROM ${table} WHERE ${w}`).join(' UNION ALL ')}) r` };
 }
 
 /** EPA PMF 5 input files: the first column is the sample id (or date); the rest are species. */
@@ -404,9 +435,12 @@ interface ScanItem {
 
 async function scanAggregates(ctx: Context, items: ScanItem[]): Promise<void> {
   if (items.length === 0) return;
+  const sqls = items.flatMap((i) => i.sqls);
+  // The union's rows carry no rowid: aggregates that read one scan the table itself.
+  const split = ctx.splitScan?.table === ctx.rawTable && !sqls.some((q) => /rowid/i.test(q));
   const [values] = await scalarRows(
     ctx.connection,
-    `SELECT ${items.flatMap((i) => i.sqls).join(', ')} FROM ${ctx.rawTable} r`,
+    `SELECT ${sqls.join(', ')} FROM ${split && ctx.splitScan ? ctx.splitScan.from : `${ctx.rawTable} r`}`,
   );
   let k = 0;
   for (const item of items) {
@@ -1172,6 +1206,7 @@ async function importUncertainties(ctx: Context, request: ImportRequest, dataset
         rowSql,
         checks: [],
         canonTable: undefined,
+        splitScan: undefined,
       };
       await firstOffender(
         uncertaintyCtx,
