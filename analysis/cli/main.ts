@@ -17,8 +17,6 @@ const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
   serve: () => import('./commands/serve.ts'),
 };
 
-export { packageVersion };
-
 const processIo: CliIo = {
   stdout: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
   stderr: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),

@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { SoilTraceError } from '../errors.ts';
+import { median as medianOf } from '../stats/median.ts';
 import { type GaussKrugerZone, gaussKrugerToLonLat, zoneFromEasting } from './coordinates/gauss-kruger.ts';
 import { gcj02ToWgs84 } from './coordinates/gcj02.ts';
 import type { CrsSpec } from './types.ts';
@@ -22,10 +23,7 @@ export interface CoordinatePlan {
 }
 
 function median(values: number[]): number {
-  const s = values.filter(Number.isFinite).sort((a, b) => a - b);
-  if (s.length === 0) return Number.NaN;
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  return medianOf(values.filter(Number.isFinite));
 }
 
 async function readPairs(

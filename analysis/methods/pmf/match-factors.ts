@@ -1,24 +1,13 @@
+import { pearsonR } from '../correlation/pearson.ts';
+
 // Pairs the factors of two solutions by profile correlation (Pearson r over species), choosing
 // the one-to-one assignment with the largest total r by trying every permutation (k ≤ ~8).
 // Used to compare runs, seeds and known sources (and by bootstrap mapping, EPA PMF 5.0 §4.2).
 
+/** Pearson r of two profiles; 0 when either is constant (a flat profile matches nothing). */
 export function pearson(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  const n = a.length;
-  let ma = 0;
-  let mb = 0;
-  for (let i = 0; i < n; i++) {
-    ma += a[i] / n;
-    mb += b[i] / n;
-  }
-  let sab = 0;
-  let saa = 0;
-  let sbb = 0;
-  for (let i = 0; i < n; i++) {
-    sab += (a[i] - ma) * (b[i] - mb);
-    saa += (a[i] - ma) ** 2;
-    sbb += (b[i] - mb) ** 2;
-  }
-  return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : 0;
+  const r = pearsonR(a, b);
+  return Number.isFinite(r) ? r : 0;
 }
 
 export interface FactorMatch {
